@@ -1,0 +1,97 @@
+// A finding's polarity from the words around it in its sentence or row: denied, optional,
+// planned, third-party, or plainly asserted. Denials are kept on the finding, never dropped.
+import type { Polarity } from '../model/finding';
+import type { CompiledContext } from '../rules/compile';
+import { findAll, type Slot, type TokenView } from '../rules/pattern';
+import type { Segment } from '../text/segment';
+
+export interface PolarityResult {
+  readonly polarity: Polarity;
+  /** The cue's words as they appear in the text. */
+  readonly cue?: string;
+}
+
+/** How many words before a claim a denial reaches ("does not support face, gait or ethnicity ..."). */
+const NEGATION_REACH = 8;
+/** How many words after a claim "is not supported" or a final "No" may start. */
+const AFTER_REACH = 3;
+/** How far an "optional", "planned" or "third-party" cue reaches either side. */
+const HEDGE_REACH = 10;
+/** Characters that end a clause inside a segment. */
+const CLAUSE_MARK = /[;!?。；！？]|\.\s/u;
+
+interface Occurrence {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function polarityOf(
+  context: CompiledContext,
+  view: TokenView,
+  text: string,
+  seg: Segment,
+  m0: number,
+  m1: number,
+): PolarityResult {
+  // Unspaced scripts put about two characters in a word, so their reach is counted double.
+  const scale = view.tokens.cjk[m0] === 1 ? 2 : 1;
+  const cueText = (o: Occurrence): string =>
+    text.slice(view.tokens.start[o.start], view.tokens.end[o.end - 1]);
+  const broken = (from: number, to: number, allowCells: boolean): boolean =>
+    clauseBroken(context.clauseBreaks, view, text, from, to, allowCells);
+
+  const lo = Math.max(seg.firstToken, m0 - NEGATION_REACH * scale);
+  const excused = occurrences(context.notNegation, view, Math.max(seg.firstToken, lo - 3), Math.min(seg.endToken, m0 + 3));
+  const before = occurrences(context.negationBefore, view, lo, m0)
+    .filter((o) => !excused.some((x) => x.start <= o.start && x.end >= o.end))
+    .filter((o) => !broken(o.end, m0, false))
+    .sort((a, b) => b.end - a.end)[0];
+  if (before) return { polarity: 'negated', cue: cueText(before) };
+
+  const afterEnd = Math.min(seg.endToken, m1 + AFTER_REACH * scale + 4);
+  const after = occurrences(context.negationAfter, view, m1, afterEnd).find(
+    (o) => o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
+  );
+  if (after) return { polarity: 'negated', cue: cueText(after) };
+
+  const final = occurrences(context.negationFinal, view, m1, seg.endToken).find(
+    (o) => o.end === seg.endToken && o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
+  );
+  if (final) return { polarity: 'negated', cue: cueText(final) };
+
+  const hedgeLo = Math.max(seg.firstToken, m0 - HEDGE_REACH * scale);
+  const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_REACH * scale);
+  const hedges: [Polarity, readonly Slot[][]][] = [
+    ['roadmap', context.roadmap],
+    ['optional', context.optional],
+    ['third_party', context.thirdParty],
+  ];
+  for (const [polarity, cues] of hedges) {
+    const hit = occurrences(cues, view, hedgeLo, hedgeHi).find((o) =>
+      o.end <= m0 ? !broken(o.end, m0, false) : o.start >= m1 ? !broken(m1, o.start, false) : true,
+    );
+    if (hit) return { polarity, cue: cueText(hit) };
+  }
+  return { polarity: 'asserted' };
+}
+
+function occurrences(cues: readonly Slot[][], view: TokenView, from: number, to: number): Occurrence[] {
+  if (to <= from) return [];
+  return cues.flatMap((slots) => findAll(view, slots, from, to).map(([start, end]) => ({ start, end })));
+}
+
+/** True when a clause ends between a run that ends before token `from` and token `to`. */
+function clauseBroken(
+  breaks: readonly Slot[][],
+  view: TokenView,
+  text: string,
+  from: number,
+  to: number,
+  allowCells: boolean,
+): boolean {
+  const { start, end } = view.tokens;
+  const between = text.slice(from > 0 ? end[from - 1] : 0, start[to] ?? text.length);
+  if (CLAUSE_MARK.test(between)) return true;
+  if (!allowCells && between.includes('\t')) return true;
+  return to > from && occurrences(breaks, view, from, to).length > 0;
+}

@@ -1,0 +1,242 @@
+// The analysis engine: page text -> normalised text -> segments and tokens -> rule matches ->
+// findings with polarity, quotes and quads. Pure: the same code runs in the CLI's worker threads
+// and in the app's sandboxed renderer.
+import { isHedged, type Finding } from '../model/finding';
+import { severityRank } from '../model/taxonomy';
+import type { CompiledPattern, CompiledRules, IndexEntry } from '../rules/compile';
+import { findAll, matchSlots, TokenView } from '../rules/pattern';
+import { displayText, normalise, toSourceSpan } from '../text/normalise';
+import { quadsFor, type PageText } from '../text/page-text';
+import { segment, tokenize, type Segment } from '../text/segment';
+import { polarityOf } from './context';
+
+/** Bumped whenever a change to the engine can change its findings; stored with every finding. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** A rule match before polarity and quads: token and normalised-character spans. */
+interface Match {
+  readonly entry: IndexEntry;
+  readonly seg: number;
+  readonly t0: number;
+  readonly t1: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface PageState {
+  readonly text: string;
+  readonly view: TokenView;
+  readonly segments: Segment[];
+  /** For each token, the index of its segment. */
+  readonly segOf: Int32Array;
+}
+
+export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
+  const norm = normalise(page.text);
+  const tokens = tokenize(norm.text);
+  const segments = segment(norm.text, tokens);
+  const segOf = new Int32Array(tokens.count).fill(-1);
+  segments.forEach((s, i) => segOf.fill(i, s.firstToken, s.endToken));
+  const state: PageState = { text: norm.text, view: new TokenView(tokens), segments, segOf };
+
+  const matches = [...indexedMatches(state, rules), ...regexMatches(state, rules)].filter(
+    (m) => !excluded(state, rules, m),
+  );
+  return keepStrongest(matches, rules)
+    .map((m): Finding => {
+      const rule = rules.rules[m.entry.rule]!;
+      const pattern = rule.patterns[m.entry.pattern]!;
+      const seg = segments[m.seg]!;
+      const [start, end] = toSourceSpan(norm, m.start, m.end);
+      const [segStart, segEnd] = toSourceSpan(norm, seg.start, seg.end);
+      const { polarity, cue } = polarityOf(rules.context, state.view, norm.text, seg, m.t0, m.t1);
+      return {
+        id: `p${page.page}-${start}-${end}-${rule.id}`,
+        ruleId: rule.id,
+        rulePack: rule.packId,
+        title: rule.title,
+        category: rule.category,
+        severity: rule.severity,
+        polarity,
+        negated: polarity === 'negated',
+        hedged: isHedged(polarity),
+        ...(cue !== undefined ? { cue } : {}),
+        confidence: pattern.confidence,
+        page: page.page,
+        quote: displayText(page.text.slice(start, end)),
+        sentence: displayText(page.text.slice(segStart, segEnd)),
+        start,
+        end,
+        quads: quadsFor(page, start, end),
+        explanation: rule.explanation,
+        references: rule.references,
+        ...(rule.vendor ? { vendor: rule.vendor } : {}),
+        ...(pattern.kind === 'regex' && pattern.modelNumber
+          ? { modelNumber: norm.text.slice(m.start, m.end) }
+          : {}),
+      };
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Matches of phrase and proximity patterns, found through the token index. */
+function indexedMatches(state: PageState, rules: CompiledRules): Match[] {
+  const { view, segments, segOf } = state;
+  const { start, end } = view.tokens;
+  const matches: Match[] = [];
+  const lastTried = new Int32Array(rules.patternCount).fill(-1);
+  for (let t = 0; t < view.tokens.count; t++) {
+    const s = segOf[t]!;
+    if (s < 0) continue;
+    const seg = segments[s]!;
+    rules.index.candidates(view, t, (entry) => {
+      if (lastTried[entry.uid] === t) return;
+      lastTried[entry.uid] = t;
+      const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
+      const span = matchAt(view, pattern, t, seg);
+      if (span !== null) {
+        const [t0, t1] = span;
+        matches.push({ entry, seg: s, t0, t1, start: start[t0]!, end: end[t1 - 1]! });
+      }
+    });
+  }
+  return matches;
+}
+
+function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segment): [number, number] | null {
+  if (pattern.kind === 'phrase') {
+    const end = matchSlots(view, pattern.slots, t, seg.endToken);
+    return end > t ? [t, end] : null;
+  }
+  if (pattern.kind !== 'near') return null;
+  const anchorEnd = matchSlots(view, pattern.parts[0]!, t, seg.endToken);
+  if (anchorEnd <= t) return null;
+  let lo = t;
+  let hi = anchorEnd;
+  const windowLo = Math.max(seg.firstToken, t - pattern.within - 8);
+  const windowHi = Math.min(seg.endToken, anchorEnd + pattern.within + 8);
+  for (const part of pattern.parts.slice(1)) {
+    const nearest = findAll(view, part, windowLo, windowHi)
+      .filter(([a, b]) => b <= t || a >= anchorEnd)
+      .map(([a, b]) => ({ a, b, gap: a >= anchorEnd ? a - anchorEnd : t - b }))
+      .filter((o) => o.gap <= pattern.within)
+      .sort((x, y) => x.gap - y.gap)[0];
+    if (!nearest) return null;
+    lo = Math.min(lo, nearest.a);
+    hi = Math.max(hi, nearest.b);
+  }
+  return [lo, hi];
+}
+
+/** Matches of regular-expression patterns, kept when they lie inside one segment. */
+function regexMatches(state: PageState, rules: CompiledRules): Match[] {
+  const { text, view, segments } = state;
+  const matches: Match[] = [];
+  for (const entry of rules.regexPatterns) {
+    const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
+    if (pattern.kind !== 'regex') continue;
+    for (const [start, end] of regexSpans(pattern.regex, text, 0, text.length)) {
+      const s = segmentAt(segments, start);
+      const seg = segments[s];
+      if (seg === undefined || end > seg.end) continue;
+      const t0 = firstTokenEndingAfter(view, start);
+      const t1 = firstTokenEndingAfter(view, end - 1) + 1;
+      if (t1 > t0) matches.push({ entry, seg: s, t0, t1, start, end });
+    }
+  }
+  return matches;
+}
+
+function regexSpans(regex: RegExp, text: string, from: number, to: number): [number, number][] {
+  const spans: [number, number][] = [];
+  const scoped = text.slice(from, to);
+  regex.lastIndex = 0;
+  for (let m = regex.exec(scoped); m !== null; m = regex.exec(scoped)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    spans.push([from + m.index, from + m.index + m[0].length]);
+  }
+  return spans;
+}
+
+function segmentAt(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function firstTokenEndingAfter(view: TokenView, offset: number): number {
+  const { end, count } = view.tokens;
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (end[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A rule's exclusions drop a match they overlap, or every match in their sentence. */
+function excluded(state: PageState, rules: CompiledRules, m: Match): boolean {
+  const rule = rules.rules[m.entry.rule]!;
+  if (rule.exclusions.length === 0) return false;
+  const seg = state.segments[m.seg]!;
+  const { start, end } = state.view.tokens;
+  return rule.exclusions.some(({ pattern, scope }) => {
+    const spans =
+      pattern.kind === 'regex'
+        ? regexSpans(pattern.regex, state.text, seg.start, seg.end)
+        : tokenSpans(state.view, pattern, seg).map(([a, b]): [number, number] => [start[a]!, end[b - 1]!]);
+    return spans.some(([a, b]) => scope === 'sentence' || (a < m.end && b > m.start));
+  });
+}
+
+function tokenSpans(view: TokenView, pattern: CompiledPattern, seg: Segment): [number, number][] {
+  if (pattern.kind === 'phrase') return findAll(view, pattern.slots, seg.firstToken, seg.endToken);
+  const spans: [number, number][] = [];
+  for (let t = seg.firstToken; t < seg.endToken; t++) {
+    const span = matchAt(view, pattern, t, seg);
+    if (span !== null) spans.push(span);
+  }
+  return spans;
+}
+
+/**
+ * One finding per claim and category: where matches of one category overlap, the most severe
+ * wins, then the longest, then the most confident. Different categories on the same words stay.
+ */
+function keepStrongest(matches: Match[], rules: CompiledRules): Match[] {
+  const info = (m: Match) => {
+    const rule = rules.rules[m.entry.rule]!;
+    return { rule, confidence: rule.patterns[m.entry.pattern]!.confidence };
+  };
+  const ranked = [...matches].sort((x, y) => {
+    const a = info(x);
+    const b = info(y);
+    return (
+      severityRank(a.rule.severity) - severityRank(b.rule.severity) ||
+      y.end - y.start - (x.end - x.start) ||
+      b.confidence - a.confidence ||
+      x.start - y.start
+    );
+  });
+  const kept: Match[] = [];
+  for (const m of ranked) {
+    const category = info(m).rule.category;
+    const clash = kept.some(
+      (k) => rules.rules[k.entry.rule]!.category === category && k.start < m.end && k.end > m.start,
+    );
+    if (!clash) kept.push(m);
+  }
+  return kept;
+}

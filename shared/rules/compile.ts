@@ -1,0 +1,249 @@
+// Compiles validated rule packs into one rule set with a token index: each page token looks up
+// only the patterns that can start with it, so matching cost grows with text length, not with
+// rules x text.
+import type { Reference } from '../model/finding';
+import { CATEGORY_DEFAULTS, type Category, type Severity } from '../model/taxonomy';
+import { parsePhrase, PatternSyntaxError, type Slot, type TokenView } from './pattern';
+import type { Context, Exclusion, Pattern, Rule, RulePackFile } from './schema';
+
+/** A pack that passed validation, with where it came from and the SHA-256 of its bytes. */
+export interface LoadedPack {
+  readonly data: RulePackFile;
+  readonly sha256: string;
+  readonly source: string;
+}
+
+export type CompiledPattern =
+  | { readonly kind: 'phrase'; readonly slots: Slot[]; readonly confidence: number }
+  | { readonly kind: 'near'; readonly parts: Slot[][]; readonly within: number; readonly confidence: number }
+  | { readonly kind: 'regex'; readonly regex: RegExp; readonly modelNumber: boolean; readonly confidence: number };
+
+export interface CompiledExclusion {
+  readonly pattern: CompiledPattern;
+  readonly scope: 'overlap' | 'sentence';
+}
+
+export interface CompiledRule {
+  readonly id: string;
+  readonly packId: string;
+  readonly title: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly explanation: string;
+  readonly references: Reference[];
+  readonly vendor?: { name: string; evidence: string };
+  readonly patterns: CompiledPattern[];
+  readonly exclusions: CompiledExclusion[];
+}
+
+export interface CompiledContext {
+  readonly negationBefore: Slot[][];
+  readonly negationAfter: Slot[][];
+  readonly negationFinal: Slot[][];
+  readonly notNegation: Slot[][];
+  readonly optional: Slot[][];
+  readonly roadmap: Slot[][];
+  readonly thirdParty: Slot[][];
+  readonly clauseBreaks: Slot[][];
+}
+
+/** Where a pattern sits: rule index, pattern index, and a number unique in the rule set. */
+export interface IndexEntry {
+  readonly rule: number;
+  readonly pattern: number;
+  readonly uid: number;
+}
+
+export interface CompiledRules {
+  readonly rules: CompiledRule[];
+  readonly index: TokenIndex;
+  /** Regular-expression patterns, which run over the page text rather than from the index. */
+  readonly regexPatterns: IndexEntry[];
+  readonly patternCount: number;
+  readonly context: CompiledContext;
+}
+
+/** A pattern problem, located by its path in the pack file so the loader can give a line. */
+export class PackCompileError extends Error {
+  constructor(
+    readonly path: (string | number)[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const DEFAULT_CONFIDENCE = { phrase: 0.9, near: 0.75, regex: 0.85 } as const;
+
+export function compilePattern(pattern: Pattern | Exclusion, language: string | null): CompiledPattern {
+  if (typeof pattern === 'string') {
+    return { kind: 'phrase', slots: parsePhrase(pattern, language), confidence: DEFAULT_CONFIDENCE.phrase };
+  }
+  const confidence = 'confidence' in pattern ? pattern.confidence : undefined;
+  if ('phrase' in pattern) {
+    return {
+      kind: 'phrase',
+      slots: parsePhrase(pattern.phrase, language),
+      confidence: confidence ?? DEFAULT_CONFIDENCE.phrase,
+    };
+  }
+  if ('near' in pattern) {
+    return {
+      kind: 'near',
+      parts: pattern.near.map((part) => parsePhrase(part, language)),
+      within: pattern.within,
+      confidence: confidence ?? DEFAULT_CONFIDENCE.near,
+    };
+  }
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern.regex, pattern.case_sensitive ? 'gu' : 'giu');
+  } catch (error) {
+    throw new PatternSyntaxError(`the regular expression does not compile: ${(error as Error).message}`);
+  }
+  if (regex.test('')) throw new PatternSyntaxError('the regular expression matches empty text');
+  return {
+    kind: 'regex',
+    regex,
+    modelNumber: 'model_number' in pattern ? pattern.model_number : false,
+    confidence: confidence ?? DEFAULT_CONFIDENCE.regex,
+  };
+}
+
+/** Compiles one pack's rules; a bad pattern throws PackCompileError with its path. */
+export function compilePackRules(pack: RulePackFile): CompiledRule[] {
+  const seen = new Set<string>();
+  return pack.rules.map((rule, r) => {
+    if (seen.has(rule.id)) throw new PackCompileError(['rules', r, 'id'], `the rule id "${rule.id}" is used twice`);
+    seen.add(rule.id);
+    return compileRule(pack.pack.id, rule, r);
+  });
+}
+
+function compileRule(packId: string, rule: Rule, r: number): CompiledRule {
+  const language = rule.languages[0]!;
+  const at = <T>(path: (string | number)[], build: () => T): T => {
+    try {
+      return build();
+    } catch (error) {
+      if (error instanceof PatternSyntaxError) throw new PackCompileError(['rules', r, ...path], error.message);
+      throw error;
+    }
+  };
+  return {
+    id: rule.id,
+    packId,
+    title: rule.title,
+    category: rule.category,
+    severity: rule.severity ?? CATEGORY_DEFAULTS[rule.category],
+    explanation: rule.explanation,
+    references: rule.references.map((ref) => (typeof ref === 'string' ? { title: ref } : ref)),
+    ...(rule.vendor ? { vendor: rule.vendor } : {}),
+    patterns: rule.patterns.map((p, i) => at(['patterns', i], () => compilePattern(p, language))),
+    exclusions: rule.exclude.map((e, i) => ({
+      pattern: at(['exclude', i], () => compilePattern(e, language)),
+      scope: typeof e === 'string' ? 'overlap' : e.scope,
+    })),
+  };
+}
+
+const CONTEXT_KEYS = {
+  negationBefore: 'negation_before',
+  negationAfter: 'negation_after',
+  negationFinal: 'negation_final',
+  notNegation: 'not_negation',
+  optional: 'optional',
+  roadmap: 'roadmap',
+  thirdParty: 'third_party',
+  clauseBreaks: 'clause_breaks',
+} as const satisfies Record<keyof CompiledContext, keyof Context>;
+
+/** Cue lists match exactly (or by `word*` prefix), in whatever language they are written. */
+export function compileContext(packs: readonly RulePackFile[]): CompiledContext {
+  const entries = Object.entries(CONTEXT_KEYS).map(([key, yamlKey]) => {
+    const cues = new Set(packs.flatMap((p) => p.context?.[yamlKey] ?? []));
+    const compiled = [...cues].map((cue, i) => {
+      try {
+        return parsePhrase(cue, null);
+      } catch (error) {
+        throw new PackCompileError(['context', yamlKey, i], (error as Error).message);
+      }
+    });
+    return [key, compiled];
+  });
+  return Object.fromEntries(entries) as unknown as CompiledContext;
+}
+
+/** Merges packs into one rule set. Rule ids must be unique across packs. */
+export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
+  const rules: CompiledRule[] = [];
+  const owner = new Map<string, string>();
+  for (const pack of packs) {
+    for (const rule of compilePackRules(pack.data)) {
+      const other = owner.get(rule.id);
+      if (other !== undefined) {
+        throw new Error(`The rule id "${rule.id}" is in both ${other} and ${pack.source}; rename one of them.`);
+      }
+      owner.set(rule.id, pack.source);
+      rules.push(rule);
+    }
+  }
+  const index = new TokenIndex();
+  const regexPatterns: IndexEntry[] = [];
+  let uid = 0;
+  rules.forEach((rule, r) => {
+    rule.patterns.forEach((pattern, p) => {
+      const entry = { rule: r, pattern: p, uid: uid++ };
+      if (pattern.kind === 'regex') regexPatterns.push(entry);
+      else index.add(pattern.kind === 'phrase' ? pattern.slots : pattern.parts[0]!, entry);
+    });
+  });
+  return { rules, index, regexPatterns, patternCount: uid, context: compileContext(packs.map((p) => p.data)) };
+}
+
+/** Patterns keyed by what their first word can be: exact word, stem, or prefix. */
+export class TokenIndex {
+  private readonly exact = new Map<string, IndexEntry[]>();
+  private readonly stems = new Map<string, Map<string, IndexEntry[]>>();
+  private readonly prefixes = new Map<string, IndexEntry[]>();
+  private prefixLengths: number[] = [];
+
+  add(slots: readonly Slot[], entry: IndexEntry): void {
+    const first = slots[0];
+    if (first?.kind !== 'words') return;
+    for (const alternative of first.alternatives) {
+      const atom = alternative[0]!;
+      if (atom.kind === 'exact') push(this.exact, atom.word, entry);
+      else if (atom.kind === 'prefix') {
+        push(this.prefixes, atom.prefix, entry);
+        if (!this.prefixLengths.includes(atom.prefix.length)) {
+          this.prefixLengths = [...this.prefixLengths, atom.prefix.length].sort((a, b) => a - b);
+        }
+      } else {
+        let byStem = this.stems.get(atom.language);
+        if (byStem === undefined) {
+          byStem = new Map();
+          this.stems.set(atom.language, byStem);
+        }
+        push(byStem, atom.stem, entry);
+      }
+    }
+  }
+
+  /** Calls `visit` for each pattern that may start at token `t` (a pattern can come twice). */
+  candidates(view: TokenView, t: number, visit: (entry: IndexEntry) => void): void {
+    const word = view.tokens.lower[t]!;
+    this.exact.get(word)?.forEach(visit);
+    for (const [language, byStem] of this.stems) byStem.get(view.stemOf(t, language))?.forEach(visit);
+    for (const length of this.prefixLengths) {
+      if (length > word.length) break;
+      this.prefixes.get(word.slice(0, length))?.forEach(visit);
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

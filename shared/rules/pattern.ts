@@ -1,0 +1,157 @@
+// The phrase language of rule packs, parsed into slots, and matched token by token.
+import { hasStemmer, stem } from '../text/stem';
+import { tokenize, type Tokens } from '../text/segment';
+
+/** One token test: exact word, stem in a language, or prefix. */
+export type Atom =
+  | { readonly kind: 'exact'; readonly word: string }
+  | { readonly kind: 'stem'; readonly language: string; readonly stem: string }
+  | { readonly kind: 'prefix'; readonly prefix: string };
+
+/** A slot is a set of alternatives, each a short run of atoms, or a gap of up to `max` words. */
+export type Slot =
+  | { readonly kind: 'words'; readonly alternatives: readonly (readonly Atom[])[] }
+  | { readonly kind: 'gap'; readonly max: number };
+
+export class PatternSyntaxError extends Error {}
+
+const MAX_GAP = 10;
+
+/**
+ * Parses "identif* ~3 ethnic*|race|=racial" into slots. `language` sets how plain words are
+ * stemmed; null (cue lists) makes every plain word exact.
+ */
+export function parsePhrase(text: string, language: string | null): Slot[] {
+  const slots: Slot[] = [];
+  for (const term of text.trim().split(/\s+/u)) {
+    const gap = /^~(\d+)$/u.exec(term);
+    if (gap) {
+      const max = Number(gap[1]);
+      if (max < 1 || max > MAX_GAP) {
+        throw new PatternSyntaxError(`the gap "${term}" must be between ~1 and ~${MAX_GAP}`);
+      }
+      slots.push({ kind: 'gap', max });
+      continue;
+    }
+    const alternatives = term.split('|').map((alt) => parseAlternative(alt, term, language));
+    slots.push({ kind: 'words', alternatives });
+  }
+  if (slots.length === 0) throw new PatternSyntaxError('the phrase has no words');
+  if (slots[0]!.kind === 'gap' || slots[slots.length - 1]!.kind === 'gap') {
+    throw new PatternSyntaxError('a phrase cannot start or end with a gap (~N)');
+  }
+  return slots;
+}
+
+function parseAlternative(raw: string, term: string, language: string | null): Atom[] {
+  let text = raw;
+  const exact = text.startsWith('=');
+  if (exact) text = text.slice(1);
+  const prefix = text.endsWith('*');
+  if (prefix) text = text.slice(0, -1);
+  if (text.includes('*') || text.includes('=')) {
+    throw new PatternSyntaxError(`"${term}": "*" may only end a word and "=" only start one`);
+  }
+  const tokens = tokenize(text);
+  if (tokens.count === 0) {
+    throw new PatternSyntaxError(`"${term}" has an alternative with no letters or digits`);
+  }
+  const stemming = !exact && language !== null && hasStemmer(language);
+  return tokens.lower.map((word, i): Atom => {
+    if (tokens.cjk[i] === 1) return { kind: 'exact', word };
+    if (prefix && i === tokens.count - 1) {
+      if (word.length < 2) throw new PatternSyntaxError(`the prefix "${raw}" is too short to be useful`);
+      return { kind: 'prefix', prefix: word };
+    }
+    if (stemming) return { kind: 'stem', language: language!, stem: stem(language!, word) };
+    return { kind: 'exact', word };
+  });
+}
+
+/** Tokens of one page, with stems computed once per token and language, when first asked for. */
+export class TokenView {
+  private readonly stems = new Map<string, (string | undefined)[]>();
+
+  constructor(readonly tokens: Tokens) {}
+
+  stemOf(index: number, language: string): string {
+    let cache = this.stems.get(language);
+    if (cache === undefined) {
+      cache = new Array<string | undefined>(this.tokens.count);
+      this.stems.set(language, cache);
+    }
+    let s = cache[index];
+    if (s === undefined) {
+      const word = this.tokens.lower[index]!;
+      s = this.tokens.cjk[index] === 1 ? word : stem(language, word);
+      cache[index] = s;
+    }
+    return s;
+  }
+
+  atomMatches(atom: Atom, index: number): boolean {
+    const word = this.tokens.lower[index]!;
+    switch (atom.kind) {
+      case 'exact':
+        return word === atom.word;
+      case 'prefix':
+        return word.startsWith(atom.prefix);
+      case 'stem':
+        return this.stemOf(index, atom.language) === atom.stem;
+    }
+  }
+}
+
+/**
+ * Matches `slots` starting exactly at token `at`, never reaching token `limit`. Returns the token
+ * after the match, or -1. Gaps take as few words as they can.
+ */
+export function matchSlots(view: TokenView, slots: readonly Slot[], at: number, limit: number): number {
+  return matchFrom(view, slots, 0, at, limit);
+}
+
+function matchFrom(view: TokenView, slots: readonly Slot[], slotIndex: number, at: number, limit: number): number {
+  if (slotIndex === slots.length) return at;
+  const slot = slots[slotIndex]!;
+  if (slot.kind === 'gap') {
+    for (let skip = 0; skip <= slot.max && at + skip < limit; skip++) {
+      const end = matchFrom(view, slots, slotIndex + 1, at + skip, limit);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  for (const alternative of slot.alternatives) {
+    const after = matchRun(view, alternative, at, limit);
+    if (after >= 0) {
+      const end = matchFrom(view, slots, slotIndex + 1, after, limit);
+      if (end >= 0) return end;
+    }
+  }
+  return -1;
+}
+
+function matchRun(view: TokenView, atoms: readonly Atom[], at: number, limit: number): number {
+  if (at + atoms.length > limit) return -1;
+  for (let k = 0; k < atoms.length; k++) {
+    if (!view.atomMatches(atoms[k]!, at + k)) return -1;
+  }
+  return at + atoms.length;
+}
+
+/** Every match of `slots` in tokens [from, limit), leftmost first, not overlapping. */
+export function findAll(
+  view: TokenView,
+  slots: readonly Slot[],
+  from: number,
+  limit: number,
+): [number, number][] {
+  const found: [number, number][] = [];
+  for (let t = from; t < limit; t++) {
+    const end = matchSlots(view, slots, t, limit);
+    if (end > t) {
+      found.push([t, end]);
+      t = end - 1;
+    }
+  }
+  return found;
+}

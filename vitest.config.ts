@@ -1,0 +1,12 @@
+// Unit, integration and end-to-end tests; test/shared runs with no DOM at all.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    allowOnly: false,
+  },
+});
