@@ -88,6 +88,8 @@ export const DocumentResult = z.strictObject({
   sha256: z.string().nullable(),
   pages: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** Parts that were not checked (damaged pages, pages without a text layer). */
+  warnings: z.array(z.string()),
   findings: z.array(Finding),
   summary: DocumentSummary.nullable(),
 });

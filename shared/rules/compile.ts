@@ -147,31 +147,26 @@ function compileRule(packId: string, rule: Rule, r: number): CompiledRule {
   };
 }
 
-const CONTEXT_KEYS = {
-  negationBefore: 'negation_before',
-  negationAfter: 'negation_after',
-  negationFinal: 'negation_final',
-  notNegation: 'not_negation',
-  optional: 'optional',
-  roadmap: 'roadmap',
-  thirdParty: 'third_party',
-  clauseBreaks: 'clause_breaks',
-} as const satisfies Record<keyof CompiledContext, keyof Context>;
-
 /** Cue lists match exactly (or by `word*` prefix), in whatever language they are written. */
 export function compileContext(packs: readonly RulePackFile[]): CompiledContext {
-  const entries = Object.entries(CONTEXT_KEYS).map(([key, yamlKey]) => {
-    const cues = new Set(packs.flatMap((p) => p.context?.[yamlKey] ?? []));
-    const compiled = [...cues].map((cue, i) => {
+  const cues = (key: keyof Context): Slot[][] =>
+    [...new Set(packs.flatMap((p) => p.context?.[key] ?? []))].map((cue, i) => {
       try {
         return parsePhrase(cue, null);
       } catch (error) {
-        throw new PackCompileError(['context', yamlKey, i], (error as Error).message);
+        throw new PackCompileError(['context', key, i], (error as Error).message);
       }
     });
-    return [key, compiled];
-  });
-  return Object.fromEntries(entries) as unknown as CompiledContext;
+  return {
+    negationBefore: cues('negation_before'),
+    negationAfter: cues('negation_after'),
+    negationFinal: cues('negation_final'),
+    notNegation: cues('not_negation'),
+    optional: cues('optional'),
+    roadmap: cues('roadmap'),
+    thirdParty: cues('third_party'),
+    clauseBreaks: cues('clause_breaks'),
+  };
 }
 
 /** Merges packs into one rule set. Rule ids must be unique across packs. */

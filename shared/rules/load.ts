@@ -72,13 +72,12 @@ function locate(doc: Document, path: (string | number)[]): { offset: number; pat
 function pathLabel(path: readonly (string | number)[], doc: Document): string {
   const parts: string[] = [];
   path.forEach((key, i) => {
-    if (typeof key === 'number') {
-      parts[parts.length - 1] += `[${key}]`;
-      if (path[i - 1] === 'rules') {
-        const id = doc.getIn(['rules', key, 'id']);
-        if (typeof id === 'string') parts[parts.length - 1] += ` (${id})`;
-      }
-    } else parts.push(key);
+    if (typeof key !== 'number') {
+      parts.push(key);
+      return;
+    }
+    const id = path[i - 1] === 'rules' ? doc.getIn(['rules', key, 'id']) : undefined;
+    parts.push(`${parts.pop() ?? ''}[${key}]${typeof id === 'string' ? ` (${id})` : ''}`);
   });
   return parts.join(' > ') || 'the pack';
 }

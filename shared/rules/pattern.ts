@@ -63,7 +63,7 @@ function parseAlternative(raw: string, term: string, language: string | null): A
       if (word.length < 2) throw new PatternSyntaxError(`the prefix "${raw}" is too short to be useful`);
       return { kind: 'prefix', prefix: word };
     }
-    if (stemming) return { kind: 'stem', language: language!, stem: stem(language!, word) };
+    if (stemming) return { kind: 'stem', language: language, stem: stem(language, word) };
     return { kind: 'exact', word };
   });
 }

@@ -64,7 +64,7 @@ export function normalise(source: string): Normalised {
     let ch = String.fromCodePoint(cp);
     let next = i + ch.length;
     while (next < source.length && COMBINING.test(source[next]!)) {
-      ch += source[next];
+      ch += source[next]!;
       next++;
     }
     if (INVISIBLE.test(ch)) {

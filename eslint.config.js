@@ -1,0 +1,87 @@
+// Lint: type-aware typescript-eslint, one-way layers (shared <- main, shared <- renderer, never
+// main <-> renderer), no import cycles, no unsanitised DOM sinks, no .only/.skip in tests.
+import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test/.output/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.js', '*.mjs', 'main/cli/*.mjs', 'main/toolchain/*.mjs', 'test/bench/*.mjs'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'import-x': importX, 'no-unsanitized': noUnsanitized },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './shared', from: ['./main', './renderer', './test'], message: 'shared/ runs everywhere: it imports only shared/.' },
+            { target: './renderer', from: './main', message: 'renderer/ talks to main/ only through the IPC contract in shared/.' },
+            { target: './main', from: './renderer', message: 'main/ never imports renderer/.' },
+          ],
+        },
+      ],
+      'no-restricted-imports': 'off',
+      'no-unsanitized/method': 'error',
+      'no-unsanitized/property': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // shared/ has no platform: no Node builtins, no Electron, no React, and natural only by submodule.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'shared/ must not use Node builtins.' },
+            { group: ['electron', 'react', 'react-dom', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process'], message: 'shared/ has no platform.' },
+            { regex: '^natural$', message: "natural's index loads database clients; import its submodules." },
+            { regex: '^pdfjs-dist', message: 'shared/ holds pdf.js options, not pdf.js: the loaders live in main/ and renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^natural$', message: "natural's index loads database clients; import its submodules." }] }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'A focused test skips the rest of the suite.' },
+        { object: 'it', property: 'skip', message: 'A skipped test cannot fail.' },
+        { object: 'describe', property: 'only', message: 'A focused test skips the rest of the suite.' },
+        { object: 'describe', property: 'skip', message: 'A skipped test cannot fail.' },
+        { object: 'test', property: 'only', message: 'A focused test skips the rest of the suite.' },
+        { object: 'test', property: 'skip', message: 'A skipped test cannot fail.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

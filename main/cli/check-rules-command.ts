@@ -1,0 +1,23 @@
+// `claimlens check-rules`: validates rule packs (file, line and reason for each problem) and runs
+// every rule's own test sentences, so a pack author sees what their rules do before using them.
+import { compileRules, type LoadedPack } from '../../shared/rules/compile';
+import { checkRuleTestCase, ruleTestCases } from '../../shared/rules/self-test';
+
+export function checkRulesCommand(packs: readonly LoadedPack[]): number {
+  const rules = compileRules(packs);
+  const cases = ruleTestCases(packs);
+  let failures = 0;
+  for (const testCase of cases) {
+    const problem = checkRuleTestCase(rules, testCase);
+    if (problem !== null) {
+      failures++;
+      process.stdout.write(`FAIL ${testCase.packId}/${testCase.ruleId}: "${testCase.text}" ${problem}\n`);
+    }
+  }
+  const ruleCount = packs.reduce((n, p) => n + p.data.rules.length, 0);
+  process.stdout.write(
+    `${packs.length} pack${packs.length === 1 ? '' : 's'}, ${ruleCount} rules, ` +
+      `${cases.length} test sentences: ${failures === 0 ? 'all pass' : `${failures} failed`}.\n`,
+  );
+  return failures === 0 ? 0 : 1;
+}

@@ -1,0 +1,98 @@
+// The `claimlens` command: parses arguments, loads rule packs, runs a subcommand, sets the exit
+// code (0 done, 1 --fail-on reached, 2 usage error or unreadable input).
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import packageJson from '../../package.json' with { type: 'json' };
+import { Severity } from '../../shared/model/taxonomy';
+import { bundledRulesDir, loadPacks, RulePackError } from '../rules/load-packs';
+import { analyseCommand, EXIT, type OutputFormat } from './analyse-command';
+import { checkRulesCommand } from './check-rules-command';
+import { USAGE } from './usage';
+
+class UsageError extends Error {}
+
+const FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'csv', 'table'];
+
+/** Runs one command line; returns the exit code. Unexpected failures are thrown. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`claimlens ${packageJson.version}\n`);
+    return EXIT.done;
+  }
+  try {
+    if (command === 'analyse' || command === 'analyze') return await analyse(rest);
+    if (command === 'check-rules') return checkRules(rest);
+    throw new UsageError(`Unknown command "${command}".`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`claimlens: ${error.message}\n\n${USAGE}`);
+      return EXIT.unreadable;
+    }
+    if (error instanceof RulePackError) {
+      process.stderr.write(`claimlens: a rule pack has problems:\n${error.message}\n`);
+      return EXIT.unreadable;
+    }
+    throw error;
+  }
+}
+
+async function analyse(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    rules: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  const format = (values.format ?? (process.stdout.isTTY && !values.out ? 'table' : 'json')) as OutputFormat;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}".`);
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !Severity.safeParse(failOn).success) {
+    throw new UsageError(`--fail-on must be one of ${Severity.options.join(', ')}; got "${failOn}".`);
+  }
+  return analyseCommand({
+    paths: positionals,
+    format,
+    packs: loadPacks([bundledRulesDir(), ...(values.rules ?? [])]),
+    ...(failOn !== undefined ? { failOn: Severity.parse(failOn) } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),
+    timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
+    version: packageJson.version,
+  });
+}
+
+function checkRules(args: readonly string[]): number {
+  const { positionals } = parse(args, {});
+  return checkRulesCommand(loadPacks(positionals.length > 0 ? positionals : [bundledRulesDir()]));
+}
+
+type Spec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse<T extends Spec>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function positiveInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number of 1 or more; got "${value}".`);
+  return n;
+}
