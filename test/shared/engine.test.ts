@@ -1,0 +1,123 @@
+// The engine on text a user would paste from a brochure: what is found, how it is stated, and
+// what is left alone.
+import { describe, expect, it } from 'vitest';
+import { analyseDocument } from '../../shared/analysis/analyse';
+import { pagesFromPlainText } from '../../shared/text/page-text';
+import { testRules } from './test-pack';
+
+const rules = testRules();
+
+function find(text: string) {
+  return analyseDocument(pagesFromPlainText(text), rules).findings.map((f) => ({
+    rule: f.ruleId,
+    quote: f.quote,
+    polarity: f.polarity,
+  }));
+}
+
+describe('matching', () => {
+  it('finds words by stem, prefix and proximity, in either order', () => {
+    expect(find('The NVR recognises faces and detects ethnicity.')).toEqual([
+      { rule: 'ethnicity', quote: 'detects ethnicity', polarity: 'asserted' },
+    ]);
+    expect(find('Ethnic group classification in real time.')).toEqual([
+      { rule: 'ethnicity', quote: 'Ethnic group classification', polarity: 'asserted' },
+    ]);
+    expect(find('Facial recognition, face matching and face detection.').map((f) => f.quote)).toEqual([
+      'Facial recognition',
+      'face matching',
+      'face detection',
+    ]);
+  });
+
+  it('does not reach across sentences or beyond the proximity window', () => {
+    expect(find('Our people come from every ethnic background. We detect intrusions.')).toEqual([]);
+    expect(find('Ethnic diversity is one of our values and the company builds many products to detect smoke.')).toEqual([]);
+  });
+
+  it('matches Chinese character by character, without a word tokenizer', () => {
+    expect(find('本系统支持少数民族识别和人脸识别。').map((f) => [f.rule, f.quote])).toEqual([
+      ['ethnicity', '少数民族识别'],
+      ['face', '人脸识别'],
+    ]);
+    expect(find('支持人臉識別').map((f) => f.quote)).toEqual(['人臉識別']);
+  });
+
+  it('leaves false friends alone through exclusions', () => {
+    expect(find('We fixed a race condition in the detector.')).toEqual([]);
+    expect(find('Face detection for exposure keeps faces bright.')).toEqual([]);
+    expect(find('Our algorithms identify people without racial bias.')).toEqual([]);
+    expect(find('A new interface and surface mount.')).toEqual([]);
+  });
+
+  it('reports model numbers found by regular expression, with the vendor and why', () => {
+    const [f] = analyseDocument(pagesFromPlainText('Works with DS-2CD2347G2-LU cameras.'), rules).findings;
+    expect(f).toMatchObject({
+      ruleId: 'hikvision-model',
+      modelNumber: 'DS-2CD2347G2-LU',
+      vendor: { name: 'Hikvision', evidence: 'model number pattern of Hikvision (DS-2CD...)' },
+    });
+  });
+
+  it('keeps one finding per claim and category, the most severe', () => {
+    expect(find('Face detection and face recognition.')).toEqual([
+      { rule: 'face-detection', quote: 'Face detection', polarity: 'asserted' },
+      { rule: 'face', quote: 'face recognition', polarity: 'asserted' },
+    ]);
+  });
+});
+
+describe('polarity', () => {
+  it('marks denials before and after the claim, and in table rows', () => {
+    expect(find('The camera does not support face recognition.')[0]).toMatchObject({ polarity: 'negated' });
+    expect(find('It works without facial recognition, ethnic group detection or tracking.').map((f) => f.polarity)).toEqual([
+      'negated',
+      'negated',
+    ]);
+    expect(find('Face recognition: not supported')[0]).toMatchObject({ polarity: 'negated' });
+    expect(find('Face recognition\tNo')[0]).toMatchObject({ polarity: 'negated' });
+    expect(find('本产品不支持人脸识别。')[0]).toMatchObject({ polarity: 'negated' });
+  });
+
+  it('does not let a denial reach past "but" or into the next sentence', () => {
+    expect(find('No cloud needed, but face recognition is built in.')[0]).toMatchObject({ polarity: 'asserted' });
+    expect(find('No cloud. Face recognition on the edge.')[0]).toMatchObject({ polarity: 'asserted' });
+    expect(find('Not only face recognition but more.')[0]).toMatchObject({ polarity: 'asserted' });
+  });
+
+  it('tells optional, planned and third-party claims apart', () => {
+    expect(find('Face recognition is available with an optional licence.')[0]?.polarity).toBe('optional');
+    expect(find('Face recognition is planned for a future release.')[0]?.polarity).toBe('roadmap');
+    expect(find('Face recognition through a third-party plugin.')[0]?.polarity).toBe('third_party');
+  });
+
+  it('keeps denied findings and says which words denied them', () => {
+    const [f] = analyseDocument(pagesFromPlainText('We cannot identify ethnicity.'), rules).findings;
+    expect(f).toMatchObject({ negated: true, hedged: false, cue: 'cannot' });
+  });
+});
+
+describe('findings', () => {
+  it('give page, quote, sentence and offsets into the page text', () => {
+    const text = 'Cover page\fSpecs\nThe system performs facial recog-\nnition at 30 fps.';
+    const [f] = analyseDocument(pagesFromPlainText(text), rules).findings;
+    const page2 = text.split('\f')[1]!;
+    expect(f).toMatchObject({ page: 2, quote: 'facial recognition', sentence: 'The system performs facial recognition at 30 fps.' });
+    expect(page2.slice(f!.start, f!.end)).toBe('facial recog-\nnition');
+  });
+
+  it('summarise the risk from findings that are not denied', () => {
+    const { summary } = analyseDocument(
+      pagesFromPlainText('We do not support ethnicity detection. Face recognition. DS-2CD2043G2 inside.'),
+      rules,
+    );
+    expect(summary).toEqual({
+      risk: 'high',
+      bySeverity: { high: 2 },
+      byCategory: { face_recognition: 1, covered_vendor_mention: 1 },
+      negated: 1,
+      vendors: ['Hikvision'],
+      modelNumbers: ['DS-2CD2043G2'],
+    });
+  });
+});

@@ -1,0 +1,62 @@
+// A broken rule pack is reported with file, line and a reason a pack author can act on.
+import { describe, expect, it } from 'vitest';
+import { formatProblems, loadRulePack } from '../../shared/rules/load';
+
+const HEADER = 'pack: { id: mine, name: My pack, version: 1.0.0 }\nrules:\n';
+const RULE = `  - id: my-rule
+    title: My rule
+    category: face_recognition
+    explanation: Identifies people by their faces, which needs a legal basis in most places.
+    languages: [en]
+`;
+
+function problems(text: string): string {
+  const result = loadRulePack(text, 'mine.yaml', 'x');
+  return result.ok ? 'ok' : formatProblems(result.problems);
+}
+
+describe('loadRulePack', () => {
+  it('accepts a valid pack', () => {
+    expect(problems(`${HEADER}${RULE}    patterns: ["face recogni*"]\n`)).toBe('ok');
+  });
+
+  it('reports YAML syntax errors at their line', () => {
+    expect(problems(`${HEADER}${RULE}    patterns: ["face recogni*"\n`)).toMatch(/^mine\.yaml:9:1: YAML: Flow sequence .* must .* end with a \]/);
+  });
+
+  it('names the rule and field of a schema error, at the field', () => {
+    expect(problems(`${HEADER}${RULE.replace('face_recognition', 'faces')}    patterns: [face]\n`)).toMatch(
+      /^mine\.yaml:5:15: rules\[0\] \(my-rule\) > category: Invalid option/,
+    );
+  });
+
+  it('says when a required field is missing, at the rule', () => {
+    expect(problems(`${HEADER}${RULE.replace('    title: My rule\n', '')}    patterns: [face]\n`)).toBe(
+      'mine.yaml:3:5: rules[0] (my-rule) > title: is missing (expected string)',
+    );
+  });
+
+  it('explains the shapes a pattern can take', () => {
+    expect(problems(`${HEADER}${RULE}    patterns:\n      - phrse: face\n`)).toContain(
+      'mine.yaml:9:9: rules[0] (my-rule) > patterns[0]: a pattern is a phrase in quotes, or one of',
+    );
+  });
+
+  it('reports phrase syntax and regular-expression errors at the pattern', () => {
+    expect(problems(`${HEADER}${RULE}    patterns: ["~2 face"]\n`)).toBe(
+      'mine.yaml:8:16: rules[0] (my-rule) > patterns[0]: a phrase cannot start or end with a gap (~N)',
+    );
+    expect(problems(`${HEADER}${RULE}    patterns: [{ regex: "DS-(" }]\n`)).toMatch(
+      /^mine\.yaml:8:16: rules\[0\] \(my-rule\) > patterns\[0\]: the regular expression does not compile/,
+    );
+  });
+
+  it('rejects unknown fields and duplicate rule ids', () => {
+    expect(problems(`${HEADER}${RULE}    patterns: [face]\n    severty: low\n`)).toBe(
+      'mine.yaml:3:5: rules[0] (my-rule): unknown field "severty"',
+    );
+    expect(problems(`${HEADER}${RULE}    patterns: [face]\n${RULE}    patterns: [face]\n`)).toMatch(
+      /^mine\.yaml:9:9: rules\[1\] \(my-rule\) > id: the rule id "my-rule" is used twice/,
+    );
+  });
+});
