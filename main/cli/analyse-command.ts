@@ -1,19 +1,18 @@
 // `claimlens analyse`: inputs -> worker pool -> report in the chosen format -> exit code.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import { ReadError } from '../../shared/model/errors';
 import type { AnalysisReport, DocumentResult, ToolInfo } from '../../shared/model/finding';
 import { atOrAbove, type Severity } from '../../shared/model/taxonomy';
 import type { LoadedPack } from '../../shared/rules/compile';
-import { failed } from '../extract/analyse-file';
+import { failed } from '../extract/document-result';
 import { resourcePath } from '../resources';
 import { formatCsv } from './format/csv';
 import { formatTable } from './format/table';
 import { collectInputs } from './inputs';
 import { writeOutput } from './output';
-import { runPool } from './pool';
+import { runAnalysis } from './run-analysis';
 import { Progress } from './progress';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv' | 'table';
@@ -49,15 +48,16 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
   const jsonl = options.format === 'jsonl' && options.out === undefined;
   let printed = 0;
 
-  await runPool(files, {
-    size: Math.max(1, Math.min(options.jobs, files.length)),
+  await runAnalysis(files, {
+    packs: options.packs,
+    jobs: options.jobs,
     timeoutMs: options.timeoutSeconds * 1000,
     memoryMb: WORKER_MEMORY_MB,
-    setup: { packs: options.packs },
-    workerUrl: new URL('./worker.mjs', import.meta.url),
-    onStart: (i) => { progress.started(files[i]!); },
+    onStart: (path) => {
+      progress.started(path);
+    },
     onResult: (i, result) => {
-      documents[i] = withHash(result, files[i]!);
+      documents[i] = result;
       progress.finished();
       // JSON Lines go out as soon as every earlier document is done, so a pipeline can stream.
       while (jsonl && printed < files.length && documents[printed] !== undefined) {
@@ -120,16 +120,6 @@ function toolInfo(options: AnalyseOptions): ToolInfo {
       source: p.source,
     })),
   };
-}
-
-/** A file that failed in a worker still gets its SHA-256, as evidence of what was given. */
-function withHash(result: DocumentResult, file: string): DocumentResult {
-  if (result.sha256 !== null) return result;
-  try {
-    return { ...result, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
-  } catch {
-    return result;
-  }
 }
 
 function sampleBrochure(): string {

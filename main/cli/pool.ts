@@ -1,135 +1,162 @@
-// A pool of worker threads, one file at a time each, with a time and memory limit per file: a
-// file that hangs or explodes is stopped and reported, and the rest of the run goes on.
+// A pool of worker threads, one job at a time each, with a time and memory limit per job: a file
+// that hangs or explodes is stopped and reported, its worker replaced, and the run goes on.
 import { Worker } from 'node:worker_threads';
 import { ReadError } from '../../shared/model/errors';
-import type { DocumentResult } from '../../shared/model/finding';
-import type { LoadedPack } from '../../shared/rules/compile';
-import { failed } from '../extract/analyse-file';
 
-export interface WorkerSetup {
-  readonly packs: readonly LoadedPack[];
-}
-export interface WorkerJob {
-  readonly id: number;
-  readonly path: string;
-}
-export interface WorkerReply {
-  readonly id: number;
-  readonly result: DocumentResult;
-}
-
-export interface PoolOptions {
+export interface PoolOptions<J, R> {
   readonly size: number;
+  readonly workerUrl: URL;
+  readonly workerData: unknown;
   readonly timeoutMs: number;
   readonly memoryMb: number;
-  readonly setup: WorkerSetup;
-  readonly workerUrl: URL;
-  readonly onStart?: (index: number) => void;
-  readonly onResult: (index: number, result: DocumentResult) => void;
+  readonly onStart?: (job: J) => void;
+  readonly onReply: (job: J, reply: R) => void;
+  readonly onFailure: (job: J, error: ReadError) => void;
 }
 
-interface Slot {
-  worker: Worker;
-  job: WorkerJob | null;
+interface Slot<J> {
+  readonly worker: Worker;
+  ready: boolean;
+  job: J | null;
   timer: NodeJS.Timeout | null;
 }
 
-/** Analyses `paths` and resolves when every one has a result. */
-export function runPool(paths: readonly string[], options: PoolOptions): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let done = 0;
-    const slots = new Set<Slot>();
-    if (paths.length === 0) {
-      resolve();
-      return;
+/**
+ * A worker's message: the job it is about and a reply. A job ends with its one final reply; news
+ * on the way (a long PDF being split) comes as replies that are not final.
+ */
+export interface Envelope<J, R> {
+  readonly job: J;
+  readonly reply: R;
+  readonly final: boolean;
+}
+
+export class WorkerPool<J, R> {
+  private readonly queue: J[] = [];
+  private readonly slots = new Set<Slot<J>>();
+  private idleWaiters: (() => void)[] = [];
+  private fatal: ((error: Error) => void) | null = null;
+
+  constructor(private readonly options: PoolOptions<J, R>) {}
+
+  /** Queues a job; `urgent` jobs (parts of a document already started) go first. */
+  push(job: J, urgent = false): void {
+    if (urgent) this.queue.unshift(job);
+    else this.queue.push(job);
+    while (this.slots.size < this.options.size && this.slots.size < this.queue.length + this.busy()) {
+      this.start();
     }
+    for (const slot of this.slots) this.feed(slot);
+  }
 
-    const report = (id: number, result: DocumentResult): void => {
-      options.onResult(id, result);
-      done++;
-      if (done === paths.length) {
-        for (const s of slots) void s.worker.terminate();
-        slots.clear();
-        resolve();
+  /** Starts workers before jobs arrive, so they load the parser while the first file is opened. */
+  prestart(count: number): void {
+    while (this.slots.size < Math.min(count, this.options.size)) this.start();
+  }
+
+  /** Resolves when every queued job has a reply or a failure; rejects if a worker cannot start. */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.fatal = reject;
+      this.idleWaiters.push(resolve);
+      this.checkIdle();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+    this.slots.clear();
+  }
+
+  private busy(): number {
+    return [...this.slots].filter((s) => s.job !== null).length;
+  }
+
+  private checkIdle(): void {
+    if (this.queue.length > 0 || this.busy() > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private feed(slot: Slot<J>): void {
+    if (!slot.ready || slot.job !== null || !this.slots.has(slot)) return;
+    const job = this.queue.shift();
+    if (job === undefined) return;
+    slot.job = job;
+    this.options.onStart?.(job);
+    slot.timer = setTimeout(() => {
+      const seconds = Math.round(this.options.timeoutMs / 1000);
+      this.replace(
+        slot,
+        new ReadError('TIMEOUT', `Stopped after ${seconds} s: the file took too long to analyse (raise the limit with --timeout).`),
+      );
+    }, this.options.timeoutMs);
+    slot.worker.postMessage(job);
+  }
+
+  private settle(slot: Slot<J>): J | null {
+    if (slot.timer) clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = null;
+    slot.timer = null;
+    return job;
+  }
+
+  /** Stops a worker that failed or ran out of time, reports its job, and starts another. */
+  private replace(slot: Slot<J>, error: ReadError): void {
+    const job = this.settle(slot);
+    this.slots.delete(slot);
+    void slot.worker.terminate();
+    if (this.queue.length > 0) this.start();
+    if (job !== null) this.options.onFailure(job, error);
+    this.checkIdle();
+  }
+
+  private start(): void {
+    const worker = new Worker(this.options.workerUrl, {
+      workerData: this.options.workerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+      stderr: true,
+    });
+    // pdf.js reports odd fonts on stderr; the run's own messages say what matters.
+    worker.stderr.resume();
+    const slot: Slot<J> = { worker, ready: false, job: null, timer: null };
+    this.slots.add(slot);
+    worker.on('message', (message: Envelope<J, R> | 'ready') => {
+      if (message === 'ready') {
+        slot.ready = true;
+        this.feed(slot);
+        return;
       }
-    };
-
-    const finish = (slot: Slot, result: DocumentResult): void => {
-      if (slot.timer) clearTimeout(slot.timer);
-      const id = slot.job!.id;
-      slot.job = null;
-      slot.timer = null;
-      report(id, result);
-      feed(slot);
-    };
-
-    /** Stops a worker that failed or ran out of time, reports its file, and starts another. */
-    const replace = (slot: Slot, error: ReadError): void => {
-      if (slot.timer) clearTimeout(slot.timer);
-      const job = slot.job;
-      slots.delete(slot);
-      void slot.worker.terminate();
-      if (next < paths.length) start();
-      if (job) report(job.id, failed(job.path, null, error));
-    };
-
-    const feed = (slot: Slot): void => {
-      if (next >= paths.length || !slots.has(slot)) return;
-      const job = { id: next, path: paths[next]! };
-      next++;
-      slot.job = job;
-      options.onStart?.(job.id);
-      slot.timer = setTimeout(() => {
-        replace(
-          slot,
-          new ReadError(
-            'TIMEOUT',
-            `Stopped after ${Math.round(options.timeoutMs / 1000)} s: the file took too long to analyse (raise the limit with --timeout).`,
-          ),
-        );
-      }, options.timeoutMs);
-      slot.worker.postMessage(job);
-    };
-
-    const start = (): Slot => {
-      const worker = new Worker(options.workerUrl, {
-        workerData: options.setup,
-        resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
-        stderr: true,
-      });
-      // pdf.js reports odd fonts on stderr; the run's own messages say what matters.
-      worker.stderr.resume();
-      const slot: Slot = { worker, job: null, timer: null };
-      slots.add(slot);
-      worker.on('message', (message: WorkerReply | { ready: true }) => {
-        if ('ready' in message) {
-          if (slot.job === null) feed(slot);
-          return;
-        }
-        if (slot.job?.id === message.id) finish(slot, message.result);
-      });
-      worker.on('error', (error: Error & { code?: string }) => {
-        if (!slots.has(slot)) return;
-        if (slot.job === null) {
-          reject(error);
-          return;
-        }
-        replace(
-          slot,
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ReadError('OUT_OF_MEMORY', `Stopped: reading the file needed more than ${options.memoryMb} MB of memory.`)
-            : new ReadError('INTERNAL', `ClaimLens failed while reading this file: ${error.message}`),
-        );
-      });
-      worker.on('exit', () => {
-        if (slots.has(slot) && slot.job !== null) {
-          replace(slot, new ReadError('INTERNAL', 'The analysis stopped unexpectedly while reading this file.'));
-        }
-      });
-      return slot;
-    };
-
-    for (let i = 0; i < Math.min(options.size, paths.length); i++) start();
-  });
+      if (slot.job === null || !this.slots.has(slot)) return;
+      if (!message.final) {
+        this.options.onReply(slot.job, message.reply);
+        return;
+      }
+      const job = this.settle(slot);
+      this.options.onReply(job!, message.reply);
+      this.feed(slot);
+      this.checkIdle();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (!this.slots.has(slot)) return;
+      if (slot.job === null) {
+        this.slots.delete(slot);
+        this.fatal?.(error);
+        return;
+      }
+      this.replace(
+        slot,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ReadError('OUT_OF_MEMORY', `Stopped: reading the file needed more than ${this.options.memoryMb} MB of memory.`)
+          : new ReadError('INTERNAL', `ClaimLens failed while reading this file: ${error.message}`),
+      );
+    });
+    worker.on('exit', () => {
+      if (this.slots.has(slot) && slot.job !== null) {
+        this.replace(slot, new ReadError('INTERNAL', 'The analysis stopped unexpectedly while reading this file.'));
+      }
+    });
+  }
 }

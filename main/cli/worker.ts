@@ -1,16 +1,65 @@
-// A worker thread of `claimlens analyse`: compiles the rule packs once, then analyses one file per
-// message. Untrusted bytes are parsed here, away from the main thread, under a memory limit.
+// A worker thread of `claimlens analyse`: compiles the rule packs once, then runs one job per
+// message (a whole file, or some pages of a long PDF). Untrusted bytes are parsed here, away
+// from the main thread, under the pool's memory limit.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileRules } from '../../shared/rules/compile';
-import { analyseFile } from '../extract/analyse-file';
-import type { WorkerJob, WorkerReply, WorkerSetup } from './pool';
+import type { ReadErrorCode } from '../../shared/model/errors';
+import { compileRules, type LoadedPack } from '../../shared/rules/compile';
+import { analyseFile, analysePdfPages, type FileOutcome, type SplitAnnouncement } from '../extract/analyse-file';
+import { asReadError } from '../extract/document-result';
+import { planParts, type SplitPolicy } from './split';
+import type { Envelope } from './pool';
+
+export interface WorkerSetup {
+  readonly packs: readonly LoadedPack[];
+  /** When set, long PDFs are split and their parts shared out between the workers. */
+  readonly split?: SplitPolicy;
+}
+
+export interface Job {
+  /** The file's index in the run. */
+  readonly file: number;
+  readonly path: string;
+  readonly range?: readonly [number, number];
+}
+
+export type Reply =
+  | FileOutcome
+  | ({ readonly kind: 'split' } & SplitAnnouncement)
+  | { readonly kind: 'part-failed'; readonly error: string; readonly code: ReadErrorCode };
 
 const setup = workerData as WorkerSetup;
 const rules = compileRules(setup.packs);
 const port = parentPort!;
 
-port.on('message', (job: WorkerJob) => {
-  void analyseFile(job.path, rules).then((result) => { port.postMessage({ id: job.id, result } satisfies WorkerReply); },
-  );
+function send(job: Job, reply: Reply, final: boolean): void {
+  port.postMessage({ job, reply, final } satisfies Envelope<Job, Reply>);
+}
+
+async function run(job: Job): Promise<Reply> {
+  const policy = setup.split;
+  if (job.range === undefined) {
+    return analyseFile(
+      job.path,
+      rules,
+      policy && {
+        plan: (pages) => planParts(pages, policy),
+        announce: (split) => {
+          send(job, { kind: 'split', ...split }, false);
+        },
+      },
+    );
+  }
+  try {
+    return { kind: 'part', part: await analysePdfPages(job.path, rules, job.range[0], job.range[1]) };
+  } catch (error) {
+    const readError = asReadError(error);
+    return { kind: 'part-failed', error: readError.message, code: readError.code };
+  }
+}
+
+port.on('message', (job: Job) => {
+  void run(job).then((reply) => {
+    send(job, reply, true);
+  });
 });
-port.postMessage({ ready: true });
+port.postMessage('ready');

@@ -1,49 +1,82 @@
 // One input file -> one DocumentResult: hash first (as forensic tools do), find out what the
-// bytes are, extract pages, run the engine. Every failure becomes a plain-words error.
+// bytes are, extract pages, run the engine. Every failure becomes a plain-words error. A long PDF
+// can be split: this call does its first part and announces the rest for other workers.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { analyseDocument } from '../../shared/analysis/analyse';
+import { analysePage } from '../../shared/analysis/engine';
 import { ReadError } from '../../shared/model/errors';
 import type { DocumentResult } from '../../shared/model/finding';
 import type { CompiledRules } from '../../shared/rules/compile';
-import { extractPdf } from './extract-pdf';
+import type { PageText } from '../../shared/text/page-text';
+import { asReadError, assembleDocument, failed, type PagesPart } from './document-result';
+import { extractPdf, type PageRange } from './extract-pdf';
 import { extractText } from './read-text';
 import { describeBinary, sniff } from './sniff';
 
-export async function analyseFile(path: string, rules: CompiledRules): Promise<DocumentResult> {
+/** A whole document's result, or the first part of a document that was split. */
+export type FileOutcome =
+  | { readonly kind: 'done'; readonly result: DocumentResult }
+  | { readonly kind: 'part'; readonly part: PagesPart };
+
+export interface SplitAnnouncement {
+  readonly sha256: string;
+  readonly pageCount: number;
+  readonly rest: PageRange[];
+}
+
+export interface SplitOptions {
+  plan(numPages: number): PageRange[];
+  announce(split: SplitAnnouncement): void;
+}
+
+export async function analyseFile(path: string, rules: CompiledRules, split?: SplitOptions): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return failed(path, null, new ReadError('FILE_UNREADABLE', unreadableMessage(error)));
+    return { kind: 'done', result: failed(path, null, new ReadError('FILE_UNREADABLE', unreadableMessage(error))) };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const { pages, warnings } = await extract(path, bytes);
-    const { findings, summary } = analyseDocument(pages, rules);
-    return { path, sha256, pages: pages.length, error: null, warnings, findings, summary };
+    const kind = bytes.length === 0 ? 'empty' : sniff(bytes);
+    if (kind === 'empty') throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
+    // A .pdf without a PDF header goes to the PDF reader too, which says what the file really is.
+    if (kind === 'pdf' || /\.pdf$/i.test(path)) {
+      const splitter = split && {
+        plan: (numPages: number) => split.plan(numPages),
+        announce: (pageCount: number, rest: PageRange[]) => {
+          split.announce({ sha256, pageCount, rest });
+        },
+      };
+      const pdf = await extractPdf(bytes, splitter ? { splitter } : {});
+      const part = analysePages(pdf.pages, pdf.unreadable, rules);
+      if (pdf.split) return { kind: 'part', part };
+      return { kind: 'done', result: assembleDocument(path, sha256, pdf.numPages, [part]) };
+    }
+    if (kind === 'text') {
+      const text = extractText(bytes);
+      const part = analysePages(text.pages, [], rules, false);
+      return { kind: 'done', result: assembleDocument(path, sha256, text.pages.length, [part], text.warnings) };
+    }
+    const what = describeBinary(bytes);
+    throw new ReadError('NOT_SUPPORTED', `ClaimLens reads PDF and plain-text files; this is ${what ?? 'another kind of file'}.`);
   } catch (error) {
-    if (error instanceof ReadError) return failed(path, sha256, error);
-    const message = error instanceof Error ? error.message : String(error);
-    return failed(path, sha256, new ReadError('INTERNAL', `ClaimLens failed while reading this file: ${message}`));
+    return { kind: 'done', result: failed(path, sha256, asReadError(error)) };
   }
 }
 
-async function extract(path: string, bytes: Uint8Array) {
-  const kind = bytes.length === 0 ? 'empty' : sniff(bytes);
-  if (kind === 'empty') throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
-  // A .pdf without a PDF header goes to the PDF reader too, which says what the file really is.
-  if (kind === 'pdf' || /\.pdf$/i.test(path)) return extractPdf(bytes);
-  if (kind === 'text') return extractText(bytes);
-  const what = describeBinary(bytes);
-  throw new ReadError(
-    'NOT_SUPPORTED',
-    `ClaimLens reads PDF and plain-text files; this is ${what ?? 'another kind of file'}.`,
-  );
+/** Pages [from, to] of a PDF, for a document shared out between workers. */
+export async function analysePdfPages(path: string, rules: CompiledRules, from: number, to: number): Promise<PagesPart> {
+  const pdf = await extractPdf(await readFile(path), { range: [from, to] });
+  return analysePages(pdf.pages, pdf.unreadable, rules);
 }
 
-export function failed(path: string, sha256: string | null, error: ReadError): DocumentResult {
-  return { path, sha256, pages: null, error: error.message, warnings: [], findings: [], summary: null };
+function analysePages(pages: readonly PageText[], unreadable: number[], rules: CompiledRules, pdf = true): PagesPart {
+  return {
+    findings: pages.flatMap((page) => analysePage(page, rules)),
+    unreadable,
+    textless: pdf ? pages.filter((p) => !unreadable.includes(p.page) && p.text.trim() === '').map((p) => p.page) : [],
+  };
 }
 
 function unreadableMessage(error: unknown): string {

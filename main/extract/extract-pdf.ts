@@ -5,12 +5,33 @@ import { buildPageText, type PageText } from '../../shared/text/page-text';
 import { describeBinary, hasPdfHeader } from './sniff';
 import { openPdf } from './pdfjs';
 
-export interface ExtractedPdf {
+export interface PdfExtraction {
+  readonly numPages: number;
+  /** The pages extracted: the range asked for, or the first part of a split document. */
   readonly pages: PageText[];
-  readonly warnings: string[];
+  /** Pages among them that pdf.js could not read. */
+  readonly unreadable: number[];
+  /** True when the document was split and only its first part was extracted here. */
+  readonly split: boolean;
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
+export type PageRange = readonly [number, number];
+
+/** How a long document is shared out: the plan, and who is told about the other parts. */
+export interface Splitter {
+  plan(numPages: number): PageRange[];
+  /** Called as soon as the page count is known, before the first part is extracted. */
+  announce(numPages: number, rest: PageRange[]): void;
+}
+
+export interface ExtractOptions {
+  /** First and last page to extract (1-based, inclusive); the whole document by default. */
+  readonly range?: PageRange;
+  /** Split a long document: extract the plan's first part here and announce the rest. */
+  readonly splitter?: Splitter;
+}
+
+export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfExtraction> {
   if (bytes.length === 0) throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
   if (!hasPdfHeader(bytes)) {
     const what = describeBinary(bytes);
@@ -25,10 +46,14 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
     const doc = await task.promise.catch((error: unknown) => {
       throw readErrorFrom(error);
     });
-    if (doc.numPages === 0) throw new ReadError('PDF_NO_PAGES', 'The PDF has no pages.');
+    const numPages = doc.numPages;
+    if (numPages === 0) throw new ReadError('PDF_NO_PAGES', 'The PDF has no pages.');
+    const [first, ...rest] = options.splitter?.plan(numPages) ?? [options.range ?? [1, numPages]];
+    if (rest.length > 0) options.splitter?.announce(numPages, rest);
+    const [from, to] = first ?? [1, numPages];
     const pages: PageText[] = [];
     const unreadable: number[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
+    for (let n = from; n <= Math.min(to, numPages); n++) {
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
@@ -41,47 +66,10 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
         pages.push(buildPageText(n, []));
       }
     }
-    if (unreadable.length === doc.numPages) {
-      throw new ReadError('PDF_INVALID', 'The PDF is damaged: none of its pages could be read.');
-    }
-    return { pages, warnings: pageWarnings(pages, unreadable) };
+    return { numPages, pages, unreadable, split: rest.length > 0 };
   } finally {
     await task.destroy();
   }
-}
-
-function pageWarnings(pages: readonly PageText[], unreadable: readonly number[]): string[] {
-  const warnings: string[] = [];
-  if (unreadable.length > 0) {
-    warnings.push(`${plural(unreadable.length, 'page')} could not be read (damaged): ${ranges(unreadable)}.`);
-  }
-  const textless = pages
-    .filter((p) => !unreadable.includes(p.page) && p.text.trim() === '')
-    .map((p) => p.page);
-  if (textless.length > 0) {
-    warnings.push(
-      `${plural(textless.length, 'page')} ${textless.length === 1 ? 'has' : 'have'} no text layer ` +
-        `(scanned or drawn as images), so nothing on ${textless.length === 1 ? 'it' : 'them'} was checked: ${ranges(textless)}.`,
-    );
-  }
-  return warnings;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** "1-3, 7, 9-10" */
-export function ranges(numbers: readonly number[]): string {
-  const out: string[] = [];
-  let i = 0;
-  while (i < numbers.length) {
-    let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
-    out.push(i === j ? `${numbers[i]}` : `${numbers[i]}-${numbers[j]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
 }
 
 function readErrorFrom(error: unknown): ReadError {

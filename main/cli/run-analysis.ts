@@ -1,0 +1,96 @@
+// Runs the analysis of many files on the worker pool: one job per file, and a long PDF's pages
+// shared out between the workers so a single 400-page datasheet uses every core.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ReadError } from '../../shared/model/errors';
+import type { DocumentResult } from '../../shared/model/finding';
+import type { LoadedPack } from '../../shared/rules/compile';
+import { assembleDocument, failed, type PagesPart } from '../extract/document-result';
+import { WorkerPool } from './pool';
+import type { Job, Reply, WorkerSetup } from './worker';
+
+export interface RunOptions {
+  readonly packs: readonly LoadedPack[];
+  readonly jobs: number;
+  readonly timeoutMs: number;
+  readonly memoryMb: number;
+  readonly onStart?: (path: string) => void;
+  /** Called once per file, in any order, as soon as its result is complete. */
+  readonly onResult: (index: number, result: DocumentResult) => void;
+}
+
+interface Pending {
+  readonly sha256: string;
+  readonly pageCount: number;
+  readonly parts: PagesPart[];
+  expected: number;
+}
+
+export async function runAnalysis(files: readonly string[], options: RunOptions): Promise<void> {
+  if (files.length === 0) return;
+  const pending = new Map<number, Pending>();
+  const completed = new Set<number>();
+  const complete = (index: number, result: DocumentResult): void => {
+    if (completed.has(index)) return;
+    completed.add(index);
+    pending.delete(index);
+    options.onResult(index, result.sha256 === null ? withHash(result, files[index]!) : result);
+  };
+
+  const setup: WorkerSetup = { packs: options.packs, split: { workers: options.jobs } };
+  const pool: WorkerPool<Job, Reply> = new WorkerPool<Job, Reply>({
+    // Workers start as jobs arrive: one file starts one worker, and its parts start the rest.
+    size: Math.max(1, options.jobs),
+    workerUrl: new URL('./worker.mjs', import.meta.url),
+    workerData: setup,
+    timeoutMs: options.timeoutMs,
+    memoryMb: options.memoryMb,
+    onStart: (job) => {
+      if (job.range === undefined) options.onStart?.(job.path);
+    },
+    onReply: (job, reply) => {
+      const path = files[job.file]!;
+      switch (reply.kind) {
+        case 'done':
+          complete(job.file, reply.result);
+          return;
+        case 'split':
+          pending.set(job.file, { sha256: reply.sha256, pageCount: reply.pageCount, parts: [], expected: 1 + reply.rest.length });
+          for (const range of [...reply.rest].reverse()) pool.push({ file: job.file, path, range }, true);
+          return;
+        case 'part': {
+          const doc = pending.get(job.file);
+          if (doc === undefined) return;
+          doc.parts.push(reply.part);
+          if (doc.parts.length === doc.expected) {
+            complete(job.file, assembleDocument(path, doc.sha256, doc.pageCount, doc.parts));
+          }
+          return;
+        }
+        case 'part-failed':
+          complete(job.file, failed(path, pending.get(job.file)?.sha256 ?? null, new ReadError(reply.code, reply.error)));
+          return;
+      }
+    },
+    onFailure: (job, error) => { complete(job.file, failed(files[job.file]!, pending.get(job.file)?.sha256 ?? null, error)); },
+  });
+  // A single long file is shared out, so every worker may be needed from the start.
+  pool.prestart(files.length === 1 ? options.jobs : Math.min(options.jobs, files.length));
+  try {
+    files.forEach((path, file) => {
+      pool.push({ file, path });
+    });
+    await pool.whenIdle();
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A file that failed in a worker still gets its SHA-256, as evidence of what was given. */
+function withHash(result: DocumentResult, file: string): DocumentResult {
+  try {
+    return { ...result, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+  } catch {
+    return result;
+  }
+}
