@@ -73,24 +73,46 @@ export function buildPageText(
     itemOf.push(-1);
     charOf.push(0);
   };
+  const pushItem = (item: TextItem, index: number): void => {
+    for (let k = 0; k < item.str.length; k++) {
+      parts.push(item.str[k]!);
+      itemOf.push(index);
+      charOf.push(k);
+    }
+  };
+  /** The last item with visible text: gaps are measured from it. */
   let prev: { item: TextItem; frame: Frame } | null = null;
   let lastChar = '\n';
 
   items.forEach((item, index) => {
     if (item.str.length > 0) {
       const frame = frameOf(item);
+      const blank = item.str.trim() === '';
       if (prev !== null && !prev.item.hasEOL && lastChar !== '\n') {
         const sep = separatorBetween(prev.item, prev.frame, item, frame);
-        const needed = sep === '\n' || (sep !== '' && !/\s/.test(lastChar) && !/^\s/.test(item.str));
-        if (needed) separator(sep);
+        const wanted =
+          sep === '\n' ||
+          (sep === '\t' && lastChar !== '\t') ||
+          (sep === ' ' && !/\s/.test(lastChar) && !/^\s/.test(item.str));
+        if (wanted) {
+          separator(sep);
+          lastChar = sep;
+        }
       }
-      for (let k = 0; k < item.str.length; k++) {
-        parts.push(item.str[k]!);
-        itemOf.push(index);
-        charOf.push(k);
+      if (!blank) {
+        pushItem(item, index);
+        lastChar = item.str[item.str.length - 1]!;
+        prev = { item, frame };
+      } else if (item.width > CELL_GAP * (prev?.frame.size ?? frame.size)) {
+        // pdf.js stands in for a wide gap with one space item as wide as the gap: a cell break.
+        if (lastChar !== '\t' && lastChar !== '\n') {
+          separator('\t');
+          lastChar = '\t';
+        }
+      } else if (!/\s/.test(lastChar)) {
+        pushItem(item, index);
+        lastChar = ' ';
       }
-      lastChar = item.str[item.str.length - 1]!;
-      prev = { item, frame };
     }
     if (item.hasEOL && lastChar !== '\n' && parts.length > 0) {
       separator('\n');
