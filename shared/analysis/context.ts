@@ -13,6 +13,8 @@ export interface PolarityResult {
 
 /** How many words before a claim a denial reaches ("does not support face, gait or ethnicity ..."). */
 const NEGATION_REACH = 8;
+/** A determiner ("no", "without") denies only what follows it closely: "no server required. Face ..." */
+const NEAR_NEGATION_REACH = 3;
 /** How many words after a claim "is not supported" or a final "No" may start. */
 const AFTER_REACH = 3;
 /** How far an "optional", "planned" or "third-party" cue reaches either side. */
@@ -42,7 +44,10 @@ export function polarityOf(
 
   const lo = Math.max(seg.firstToken, m0 - NEGATION_REACH * scale);
   const excused = occurrences(context.notNegation, view, Math.max(seg.firstToken, lo - 3), Math.min(seg.endToken, m0 + 3));
-  const before = occurrences(context.negationBefore, view, lo, m0)
+  const near = occurrences(context.negationBeforeNear, view, lo, m0).filter(
+    (o) => m0 - o.end <= NEAR_NEGATION_REACH * scale,
+  );
+  const before = [...occurrences(context.negationBefore, view, lo, m0), ...near]
     .filter((o) => !excused.some((x) => x.start <= o.start && x.end >= o.end))
     .filter((o) => !broken(o.end, m0, false))
     .sort((a, b) => b.end - a.end)[0];

@@ -38,6 +38,7 @@ export interface CompiledRule {
 
 export interface CompiledContext {
   readonly negationBefore: Slot[][];
+  readonly negationBeforeNear: Slot[][];
   readonly negationAfter: Slot[][];
   readonly negationFinal: Slot[][];
   readonly notNegation: Slot[][];
@@ -159,6 +160,7 @@ export function compileContext(packs: readonly RulePackFile[]): CompiledContext 
     });
   return {
     negationBefore: cues('negation_before'),
+    negationBeforeNear: cues('negation_before_near'),
     negationAfter: cues('negation_after'),
     negationFinal: cues('negation_final'),
     notNegation: cues('not_negation'),

@@ -79,8 +79,10 @@ const CueList = z.array(Text).default([]);
 
 /** Words that set a finding's polarity; lists from every loaded pack are merged. */
 export const Context = z.strictObject({
-  /** Before the claim: "does not support", "without", "不支持". */
+  /** Before the claim, reaching the rest of its clause: "does not support", "cannot", "不支持". */
   negation_before: CueList,
+  /** Before the claim, reaching only the next three words: "no", "without", "zero". */
+  negation_before_near: CueList,
   /** Right after the claim: "is not supported", "not available". */
   negation_after: CueList,
   /** Only as the last words of a sentence or table row: "No", "N/A", "否". */

@@ -36,6 +36,11 @@ const DESCENT = 0.2;
 const CELL_GAP = 1.4;
 /** A gap wider than this many font heights reads as a word break. */
 const WORD_GAP = 0.12;
+/** A baseline this many font heights below the last one starts a new paragraph. */
+const PARAGRAPH_DROP = 1.9;
+/** A change of font size by more than this share starts a new paragraph (a heading, a caption). */
+const SIZE_CHANGE = 0.2;
+const PARAGRAPH = '\n\n';
 
 interface Frame {
   ux: number;
@@ -88,15 +93,18 @@ export function buildPageText(
     if (item.str.length > 0) {
       const frame = frameOf(item);
       const blank = item.str.trim() === '';
-      if (prev !== null && !prev.item.hasEOL && lastChar !== '\n') {
+      if (prev !== null) {
         const sep = separatorBetween(prev.item, prev.frame, item, frame);
+        const afterBreak = lastChar === '\n';
         const wanted =
-          sep === '\n' ||
-          (sep === '\t' && lastChar !== '\t') ||
-          (sep === ' ' && !/\s/.test(lastChar) && !/^\s/.test(item.str));
+          sep === PARAGRAPH ||
+          (!afterBreak && sep === '\n') ||
+          (!afterBreak && sep === '\t' && lastChar !== '\t') ||
+          (!afterBreak && sep === ' ' && !/\s/.test(lastChar) && !/^\s/.test(item.str));
         if (wanted) {
-          separator(sep);
-          lastChar = sep;
+          // pdf.js may have ended the line already (hasEOL); a paragraph then needs one more break.
+          for (const ch of sep === PARAGRAPH && afterBreak ? '\n' : sep) separator(ch);
+          lastChar = sep === PARAGRAPH ? '\n' : sep;
         }
       }
       if (!blank) {
@@ -130,10 +138,20 @@ export function buildPageText(
   };
 }
 
+/**
+ * A paragraph break (blank line) where the text changes size or skips more than a line: a
+ * heading, a caption, a new block. A jump back up (the next column) is only a line break, since
+ * a sentence can flow on into the next column.
+ */
 function separatorBetween(a: TextItem, fa: Frame, b: TextItem, fb: Frame): string {
   const size = Math.max(fa.size, fb.size, 1);
   const sameDirection = Math.abs(fa.ux - fb.ux) < 0.01 && Math.abs(fa.uy - fb.uy) < 0.01;
-  if (!sameDirection || Math.abs(fb.across - fa.across) > size * 0.5) return '\n';
+  if (!sameDirection) return PARAGRAPH;
+  const drop = fa.across - fb.across;
+  if (Math.abs(drop) > size * 0.5) {
+    const resized = Math.abs(fa.size - fb.size) > size * SIZE_CHANGE;
+    return resized || drop > size * PARAGRAPH_DROP ? PARAGRAPH : '\n';
+  }
   const gap = fb.along - (fa.along + a.width);
   if (gap < -size) return '\n';
   if (gap > size * CELL_GAP) return '\t';

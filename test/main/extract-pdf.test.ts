@@ -13,8 +13,9 @@ async function pdfWith(draw: (page: import('pdf-lib').PDFPage, font: import('pdf
 }
 
 describe('extractPdf', () => {
-  it('builds page text with line breaks, word gaps and table cells from item geometry', async () => {
+  it('builds page text with line, paragraph and cell breaks from item geometry', async () => {
     const bytes = await pdfWith((page, font) => {
+      page.drawText('Analytics on the edge, no server required', { x: 50, y: 730, size: 14, font });
       page.drawText('Smart camera with', { x: 50, y: 700, size: 10, font });
       page.drawText('face recognition.', { x: 50, y: 688, size: 10, font });
       page.drawText('Resolution', { x: 50, y: 600, size: 10, font });
@@ -22,7 +23,9 @@ describe('extractPdf', () => {
     });
     const { pages, numPages } = await extractPdf(bytes);
     expect(numPages).toBe(1);
-    expect(pages[0]!.text).toBe('Smart camera with\nface recognition.\nResolution\t4 MP');
+    expect(pages[0]!.text).toBe(
+      'Analytics on the edge, no server required\n\nSmart camera with\nface recognition.\n\nResolution\t4 MP',
+    );
   });
 
   it('gives quads that cover the words on the page, in PDF user space', async () => {

@@ -83,6 +83,8 @@ describe('polarity', () => {
     expect(find('No cloud needed, but face recognition is built in.')[0]).toMatchObject({ polarity: 'asserted' });
     expect(find('No cloud. Face recognition on the edge.')[0]).toMatchObject({ polarity: 'asserted' });
     expect(find('Not only face recognition but more.')[0]).toMatchObject({ polarity: 'asserted' });
+    expect(find('No server required and face recognition included.')[0]).toMatchObject({ polarity: 'asserted' });
+    expect(find('No face recognition included.')[0]).toMatchObject({ polarity: 'negated' });
   });
 
   it('tells optional, planned and third-party claims apart', () => {

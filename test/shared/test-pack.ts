@@ -5,7 +5,8 @@ import { loadRulePack } from '../../shared/rules/load';
 export const TEST_PACK = `
 pack: { id: engine-test, name: Engine test pack, version: 1.0.0 }
 context:
-  negation_before: ["not", "no", "without", "does not support", "cannot", "不支持"]
+  negation_before: ["not", "does not support", "cannot", "不支持"]
+  negation_before_near: ["no", "without"]
   negation_after: ["is not supported", "not supported", "not available"]
   negation_final: ["no", "n/a", "否"]
   not_negation: ["not only", "no matter"]
