@@ -14,7 +14,7 @@ export interface PolarityResult {
 /** How many words before a claim a denial reaches ("does not support face, gait or ethnicity ..."). */
 const NEGATION_REACH = 8;
 /** A determiner ("no", "without") denies only what follows it closely: "no server required. Face ..." */
-const NEAR_NEGATION_REACH = 3;
+const NEAR_NEGATION_REACH = 2;
 /** How many words after a claim "is not supported" or a final "No" may start. */
 const AFTER_REACH = 3;
 /** How far an "optional", "planned" or "third-party" cue reaches either side. */

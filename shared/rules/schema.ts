@@ -81,7 +81,7 @@ const CueList = z.array(Text).default([]);
 export const Context = z.strictObject({
   /** Before the claim, reaching the rest of its clause: "does not support", "cannot", "不支持". */
   negation_before: CueList,
-  /** Before the claim, reaching only the next three words: "no", "without", "zero". */
+  /** Before the claim, with at most two words between: "no", "without", "zero". */
   negation_before_near: CueList,
   /** Right after the claim: "is not supported", "not available". */
   negation_after: CueList,
