@@ -13,14 +13,23 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'main/cli/*.mjs', 'main/toolchain/*.mjs', 'test/bench/*.mjs'],
+          allowDefaultProject: [
+            'vitest.config.ts',
+            '*.js',
+            '*.mjs',
+            'main/cli/*.mjs',
+            'main/toolchain/*.mjs',
+            'test/bench/*.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
     },
     plugins: { 'import-x': importX, 'no-unsanitized': noUnsanitized },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }),
+      ],
     },
     rules: {
       'import-x/no-cycle': 'error',
@@ -28,8 +37,16 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './shared', from: ['./main', './renderer', './test'], message: 'shared/ runs everywhere: it imports only shared/.' },
-            { target: './renderer', from: './main', message: 'renderer/ talks to main/ only through the IPC contract in shared/.' },
+            {
+              target: './shared',
+              from: ['./main', './renderer', './test'],
+              message: 'shared/ runs everywhere: it imports only shared/.',
+            },
+            {
+              target: './renderer',
+              from: './main',
+              message: 'renderer/ talks to main/ only through the IPC contract in shared/.',
+            },
             { target: './main', from: './renderer', message: 'main/ never imports renderer/.' },
           ],
         },
@@ -51,9 +68,29 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^node:', message: 'shared/ must not use Node builtins.' },
-            { group: ['electron', 'react', 'react-dom', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process'], message: 'shared/ has no platform.' },
-            { regex: '^natural$', message: "natural's index loads database clients; import its submodules." },
-            { regex: '^pdfjs-dist', message: 'shared/ holds pdf.js options, not pdf.js: the loaders live in main/ and renderer/.' },
+            {
+              group: [
+                'electron',
+                'react',
+                'react-dom',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'worker_threads',
+                'child_process',
+              ],
+              message: 'shared/ has no platform.',
+            },
+            {
+              regex: '^natural$',
+              message: "natural's index loads database clients; import its submodules.",
+            },
+            {
+              regex: '^pdfjs-dist',
+              message:
+                'shared/ holds pdf.js options, not pdf.js: the loaders live in main/ and renderer/.',
+            },
           ],
         },
       ],
@@ -62,7 +99,17 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'test/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^natural$', message: "natural's index loads database clients; import its submodules." }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^natural$',
+              message: "natural's index loads database clients; import its submodules.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -72,9 +119,17 @@ export default tseslint.config(
         'error',
         { object: 'it', property: 'only', message: 'A focused test skips the rest of the suite.' },
         { object: 'it', property: 'skip', message: 'A skipped test cannot fail.' },
-        { object: 'describe', property: 'only', message: 'A focused test skips the rest of the suite.' },
+        {
+          object: 'describe',
+          property: 'only',
+          message: 'A focused test skips the rest of the suite.',
+        },
         { object: 'describe', property: 'skip', message: 'A skipped test cannot fail.' },
-        { object: 'test', property: 'only', message: 'A focused test skips the rest of the suite.' },
+        {
+          object: 'test',
+          property: 'only',
+          message: 'A focused test skips the rest of the suite.',
+        },
         { object: 'test', property: 'skip', message: 'A skipped test cannot fail.' },
       ],
     },

@@ -11,7 +11,8 @@ function findRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'resources', 'rules'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('ClaimLens cannot find its resources folder (resources/rules).');
+    if (parent === dir)
+      throw new Error('ClaimLens cannot find its resources folder (resources/rules).');
     dir = parent;
   }
 }

@@ -102,7 +102,9 @@ export function exitCode(report: AnalysisReport, failOn: Severity | undefined): 
   if (report.documents.some((d) => d.error !== null)) return EXIT.unreadable;
   const reached =
     failOn !== undefined &&
-    report.documents.some((d) => d.findings.some((f) => !f.negated && atOrAbove(f.severity, failOn)));
+    report.documents.some((d) =>
+      d.findings.some((f) => !f.negated && atOrAbove(f.severity, failOn)),
+    );
   return reached ? EXIT.threshold : EXIT.done;
 }
 

@@ -11,7 +11,9 @@ export function checkRulesCommand(packs: readonly LoadedPack[]): number {
     const problem = checkRuleTestCase(rules, testCase);
     if (problem !== null) {
       failures++;
-      process.stdout.write(`FAIL ${testCase.packId}/${testCase.ruleId}: "${testCase.text}" ${problem}\n`);
+      process.stdout.write(
+        `FAIL ${testCase.packId}/${testCase.ruleId}: "${testCase.text}" ${problem}\n`,
+      );
     }
   }
   const ruleCount = packs.reduce((n, p) => n + p.data.rules.length, 0);

@@ -3,6 +3,8 @@ import { EXIT } from './analyse-command';
 import { main } from './main';
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`claimlens: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(
+    `claimlens: unexpected failure: ${(error as Error).stack ?? String(error)}\n`,
+  );
   return EXIT.unreadable;
 });

@@ -35,7 +35,9 @@ export function collectInputs(paths: readonly string[]): Inputs {
       continue;
     }
     readdirSync(path, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && ANALYSABLE.test(e.name) && !isHidden(join(e.parentPath, e.name), path))
+      .filter(
+        (e) => e.isFile() && ANALYSABLE.test(e.name) && !isHidden(join(e.parentPath, e.name), path),
+      )
       .map((e) => join(e.parentPath, e.name))
       .sort()
       .forEach(add);

@@ -55,13 +55,16 @@ async function analyse(args: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT.done;
   }
-  const format = (values.format ?? (process.stdout.isTTY && !values.out ? 'table' : 'json')) as OutputFormat;
+  const format = (values.format ??
+    (process.stdout.isTTY && !values.out ? 'table' : 'json')) as OutputFormat;
   if (!FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}".`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !Severity.safeParse(failOn).success) {
-    throw new UsageError(`--fail-on must be one of ${Severity.options.join(', ')}; got "${failOn}".`);
+    throw new UsageError(
+      `--fail-on must be one of ${Severity.options.join(', ')}; got "${failOn}".`,
+    );
   }
   return analyseCommand({
     paths: positionals,
@@ -93,6 +96,7 @@ function parse<T extends Spec>(args: readonly string[], options: T) {
 function positiveInt(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number of 1 or more; got "${value}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${name} must be a whole number of 1 or more; got "${value}".`);
   return n;
 }

@@ -43,7 +43,10 @@ export class WorkerPool<J, R> {
   push(job: J, urgent = false): void {
     if (urgent) this.queue.unshift(job);
     else this.queue.push(job);
-    while (this.slots.size < this.options.size && this.slots.size < this.queue.length + this.busy()) {
+    while (
+      this.slots.size < this.options.size &&
+      this.slots.size < this.queue.length + this.busy()
+    ) {
       this.start();
     }
     for (const slot of this.slots) this.feed(slot);
@@ -89,7 +92,10 @@ export class WorkerPool<J, R> {
       const seconds = Math.round(this.options.timeoutMs / 1000);
       this.replace(
         slot,
-        new ReadError('TIMEOUT', `Stopped after ${seconds} s: the file took too long to analyse (raise the limit with --timeout).`),
+        new ReadError(
+          'TIMEOUT',
+          `Stopped after ${seconds} s: the file took too long to analyse (raise the limit with --timeout).`,
+        ),
       );
     }, this.options.timeoutMs);
     slot.worker.postMessage(job);
@@ -149,13 +155,19 @@ export class WorkerPool<J, R> {
       this.replace(
         slot,
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new ReadError('OUT_OF_MEMORY', `Stopped: reading the file needed more than ${this.options.memoryMb} MB of memory.`)
+          ? new ReadError(
+              'OUT_OF_MEMORY',
+              `Stopped: reading the file needed more than ${this.options.memoryMb} MB of memory.`,
+            )
           : new ReadError('INTERNAL', `ClaimLens failed while reading this file: ${error.message}`),
       );
     });
     worker.on('exit', () => {
       if (this.slots.has(slot) && slot.job !== null) {
-        this.replace(slot, new ReadError('INTERNAL', 'The analysis stopped unexpectedly while reading this file.'));
+        this.replace(
+          slot,
+          new ReadError('INTERNAL', 'The analysis stopped unexpectedly while reading this file.'),
+        );
       }
     });
   }

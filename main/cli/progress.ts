@@ -28,7 +28,8 @@ export class Progress {
   private draw(): void {
     if (!this.enabled) return;
     const width = Math.max(20, process.stderr.columns - 16);
-    const name = this.current.length > width ? `...${this.current.slice(-(width - 3))}` : this.current;
+    const name =
+      this.current.length > width ? `...${this.current.slice(-(width - 3))}` : this.current;
     process.stderr.write(`\r\x1b[K[${this.finishedCount}/${this.total}] ${name}`);
   }
 }

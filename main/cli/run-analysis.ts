@@ -55,8 +55,14 @@ export async function runAnalysis(files: readonly string[], options: RunOptions)
           complete(job.file, reply.result);
           return;
         case 'split':
-          pending.set(job.file, { sha256: reply.sha256, pageCount: reply.pageCount, parts: [], expected: 1 + reply.rest.length });
-          for (const range of [...reply.rest].reverse()) pool.push({ file: job.file, path, range }, true);
+          pending.set(job.file, {
+            sha256: reply.sha256,
+            pageCount: reply.pageCount,
+            parts: [],
+            expected: 1 + reply.rest.length,
+          });
+          for (const range of [...reply.rest].reverse())
+            pool.push({ file: job.file, path, range }, true);
           return;
         case 'part': {
           const doc = pending.get(job.file);
@@ -68,11 +74,20 @@ export async function runAnalysis(files: readonly string[], options: RunOptions)
           return;
         }
         case 'part-failed':
-          complete(job.file, failed(path, pending.get(job.file)?.sha256 ?? null, new ReadError(reply.code, reply.error)));
+          complete(
+            job.file,
+            failed(
+              path,
+              pending.get(job.file)?.sha256 ?? null,
+              new ReadError(reply.code, reply.error),
+            ),
+          );
           return;
       }
     },
-    onFailure: (job, error) => { complete(job.file, failed(files[job.file]!, pending.get(job.file)?.sha256 ?? null, error)); },
+    onFailure: (job, error) => {
+      complete(job.file, failed(files[job.file]!, pending.get(job.file)?.sha256 ?? null, error));
+    },
   });
   // A single long file is shared out, so every worker may be needed from the start.
   pool.prestart(files.length === 1 ? options.jobs : Math.min(options.jobs, files.length));

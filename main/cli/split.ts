@@ -16,6 +16,7 @@ export function planParts(pageCount: number, policy: SplitPolicy): [number, numb
   const count = Math.max(1, Math.min(policy.workers * 2, Math.floor(pageCount / MIN_PART_PAGES)));
   const size = Math.ceil(pageCount / count);
   const parts: [number, number][] = [];
-  for (let from = 1; from <= pageCount; from += size) parts.push([from, Math.min(pageCount, from + size - 1)]);
+  for (let from = 1; from <= pageCount; from += size)
+    parts.push([from, Math.min(pageCount, from + size - 1)]);
   return parts;
 }

@@ -4,7 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadErrorCode } from '../../shared/model/errors';
 import { compileRules, type LoadedPack } from '../../shared/rules/compile';
-import { analyseFile, analysePdfPages, type FileOutcome, type SplitAnnouncement } from '../extract/analyse-file';
+import {
+  analyseFile,
+  analysePdfPages,
+  type FileOutcome,
+  type SplitAnnouncement,
+} from '../extract/analyse-file';
 import { asReadError } from '../extract/document-result';
 import { planParts, type SplitPolicy } from './split';
 import type { Envelope } from './pool';
@@ -50,7 +55,10 @@ async function run(job: Job): Promise<Reply> {
     );
   }
   try {
-    return { kind: 'part', part: await analysePdfPages(job.path, rules, job.range[0], job.range[1]) };
+    return {
+      kind: 'part',
+      part: await analysePdfPages(job.path, rules, job.range[0], job.range[1]),
+    };
   } catch (error) {
     const readError = asReadError(error);
     return { kind: 'part-failed', error: readError.message, code: readError.code };

@@ -29,12 +29,19 @@ export interface SplitOptions {
   announce(split: SplitAnnouncement): void;
 }
 
-export async function analyseFile(path: string, rules: CompiledRules, split?: SplitOptions): Promise<FileOutcome> {
+export async function analyseFile(
+  path: string,
+  rules: CompiledRules,
+  split?: SplitOptions,
+): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return { kind: 'done', result: failed(path, null, new ReadError('FILE_UNREADABLE', unreadableMessage(error))) };
+    return {
+      kind: 'done',
+      result: failed(path, null, new ReadError('FILE_UNREADABLE', unreadableMessage(error))),
+    };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
@@ -56,33 +63,52 @@ export async function analyseFile(path: string, rules: CompiledRules, split?: Sp
     if (kind === 'text') {
       const text = extractText(bytes);
       const part = analysePages(text.pages, [], rules, false);
-      return { kind: 'done', result: assembleDocument(path, sha256, text.pages.length, [part], text.warnings) };
+      return {
+        kind: 'done',
+        result: assembleDocument(path, sha256, text.pages.length, [part], text.warnings),
+      };
     }
     const what = describeBinary(bytes);
-    throw new ReadError('NOT_SUPPORTED', `ClaimLens reads PDF and plain-text files; this is ${what ?? 'another kind of file'}.`);
+    throw new ReadError(
+      'NOT_SUPPORTED',
+      `ClaimLens reads PDF and plain-text files; this is ${what ?? 'another kind of file'}.`,
+    );
   } catch (error) {
     return { kind: 'done', result: failed(path, sha256, asReadError(error)) };
   }
 }
 
 /** Pages [from, to] of a PDF, for a document shared out between workers. */
-export async function analysePdfPages(path: string, rules: CompiledRules, from: number, to: number): Promise<PagesPart> {
+export async function analysePdfPages(
+  path: string,
+  rules: CompiledRules,
+  from: number,
+  to: number,
+): Promise<PagesPart> {
   const pdf = await extractPdf(await readFile(path), { range: [from, to] });
   return analysePages(pdf.pages, pdf.unreadable, rules);
 }
 
-function analysePages(pages: readonly PageText[], unreadable: number[], rules: CompiledRules, pdf = true): PagesPart {
+function analysePages(
+  pages: readonly PageText[],
+  unreadable: number[],
+  rules: CompiledRules,
+  pdf = true,
+): PagesPart {
   return {
     findings: pages.flatMap((page) => analysePage(page, rules)),
     unreadable,
-    textless: pdf ? pages.filter((p) => !unreadable.includes(p.page) && p.text.trim() === '').map((p) => p.page) : [],
+    textless: pdf
+      ? pages.filter((p) => !unreadable.includes(p.page) && p.text.trim() === '').map((p) => p.page)
+      : [],
   };
 }
 
 function unreadableMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'The file does not exist.';
-  if (code === 'EACCES' || code === 'EPERM') return 'ClaimLens is not allowed to read this file (permission denied).';
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'ClaimLens is not allowed to read this file (permission denied).';
   if (code === 'EISDIR') return 'This is a folder, not a file.';
   return `The file cannot be read: ${(error as Error).message}`;
 }

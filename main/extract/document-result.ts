@@ -20,19 +20,37 @@ export function assembleDocument(
   parts: readonly PagesPart[],
   extraWarnings: readonly string[] = [],
 ): DocumentResult {
-  const findings = parts.flatMap((p) => p.findings).sort((a, b) => a.page - b.page || a.start - b.start);
+  const findings = parts
+    .flatMap((p) => p.findings)
+    .sort((a, b) => a.page - b.page || a.start - b.start);
   const unreadable = parts.flatMap((p) => p.unreadable).sort((a, b) => a - b);
   const textless = parts.flatMap((p) => p.textless).sort((a, b) => a - b);
   try {
     const warnings = [...extraWarnings, ...pdfWarnings(pageCount, unreadable, textless)];
-    return { path, sha256, pages: pageCount, error: null, warnings, findings, summary: summarise(findings) };
+    return {
+      path,
+      sha256,
+      pages: pageCount,
+      error: null,
+      warnings,
+      findings,
+      summary: summarise(findings),
+    };
   } catch (error) {
     return failed(path, sha256, asReadError(error));
   }
 }
 
 export function failed(path: string, sha256: string | null, error: ReadError): DocumentResult {
-  return { path, sha256, pages: null, error: error.message, warnings: [], findings: [], summary: null };
+  return {
+    path,
+    sha256,
+    pages: null,
+    error: error.message,
+    warnings: [],
+    findings: [],
+    summary: null,
+  };
 }
 
 export function asReadError(error: unknown): ReadError {
@@ -42,13 +60,19 @@ export function asReadError(error: unknown): ReadError {
 }
 
 /** What a reader must know was not checked: damaged pages and pages without a text layer. */
-export function pdfWarnings(numPages: number, unreadable: readonly number[], textless: readonly number[]): string[] {
+export function pdfWarnings(
+  numPages: number,
+  unreadable: readonly number[],
+  textless: readonly number[],
+): string[] {
   if (unreadable.length === numPages) {
     throw new ReadError('PDF_INVALID', 'The PDF is damaged: none of its pages could be read.');
   }
   const warnings: string[] = [];
   if (unreadable.length > 0) {
-    warnings.push(`${plural(unreadable.length, 'page')} could not be read (damaged): ${ranges(unreadable)}.`);
+    warnings.push(
+      `${plural(unreadable.length, 'page')} could not be read (damaged): ${ranges(unreadable)}.`,
+    );
   }
   if (textless.length > 0) {
     const one = textless.length === 1;
@@ -76,4 +100,3 @@ export function ranges(numbers: readonly number[]): string {
   }
   return out.join(', ');
 }
-

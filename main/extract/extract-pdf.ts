@@ -31,7 +31,10 @@ export interface ExtractOptions {
   readonly splitter?: Splitter;
 }
 
-export async function extractPdf(bytes: Uint8Array, options: ExtractOptions = {}): Promise<PdfExtraction> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  options: ExtractOptions = {},
+): Promise<PdfExtraction> {
   if (bytes.length === 0) throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
   if (!hasPdfHeader(bytes)) {
     const what = describeBinary(bytes);

@@ -8,13 +8,17 @@ const problems = [];
 if (!isModern()) {
   problems.push(
     `Node ${process.version} is running the checks; ClaimLens needs ${MIN_NODE.join('.')} or newer.` +
-      (pinnedNode() ? ' Run them through npm (npm test), which puts the pinned Node first on PATH.' : ' Run "npm ci" first.'),
+      (pinnedNode()
+        ? ' Run them through npm (npm test), which puts the pinned Node first on PATH.'
+        : ' Run "npm ci" first.'),
   );
 }
 const pdfjs = require('pdfjs-dist/package.json').version;
 const [a, b, c] = pdfjs.split('.').map(Number);
 if (a < 6 || (a === 6 && (b < 2 || (b === 2 && c < 108)))) {
-  problems.push(`pdfjs-dist ${pdfjs} is below 6.2.108 (GHSA-hq66-cqwq-w95j: crafted PDFs run scripts).`);
+  problems.push(
+    `pdfjs-dist ${pdfjs} is below 6.2.108 (GHSA-hq66-cqwq-w95j: crafted PDFs run scripts).`,
+  );
 }
 if (problems.length > 0) {
   process.stderr.write(problems.map((p) => `check: ${p}\n`).join(''));

@@ -37,7 +37,9 @@ export function ensureModernNode(scriptUrl) {
     );
     process.exit(2);
   }
-  const result = spawnSync(node, [fileURLToPath(scriptUrl), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(node, [fileURLToPath(scriptUrl), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (result.signal) process.kill(process.pid, result.signal);
   process.exit(result.status ?? 2);
 }

@@ -10,7 +10,10 @@ export interface DocumentAnalysis {
   readonly summary: DocumentSummary;
 }
 
-export function analyseDocument(pages: readonly PageText[], rules: CompiledRules): DocumentAnalysis {
+export function analyseDocument(
+  pages: readonly PageText[],
+  rules: CompiledRules,
+): DocumentAnalysis {
   const findings = pages.flatMap((page) => analysePage(page, rules));
   return { findings, summary: summarise(findings) };
 }

@@ -17,10 +17,12 @@ const NEGATION_REACH = 8;
 const NEAR_NEGATION_REACH = 2;
 /** How many words after a claim "is not supported" or a final "No" may start. */
 const AFTER_REACH = 3;
-/** How far an "optional", "planned" or "third-party" cue reaches either side. */
+/** How far before a claim an "optional", "planned" or "third-party" cue reaches. */
 const HEDGE_REACH = 10;
+/** How far after: to the end of the clause, past a relative clause ("Gait recognition, which ..., is planned"). */
+const HEDGE_AFTER_REACH = 24;
 /** Characters that end a clause inside a segment. */
-const CLAUSE_MARK = /[;!?。；！？]|\.\s/u;
+const CLAUSE_MARK = /[;!?。；！？，]|\.\s/u;
 
 interface Occurrence {
   readonly start: number;
@@ -32,9 +34,9 @@ export function polarityOf(
   view: TokenView,
   text: string,
   seg: Segment,
-  m0: number,
-  m1: number,
+  match: { readonly t0: number; readonly t1: number; readonly gaps: readonly [number, number][] },
 ): PolarityResult {
+  const { t0: m0, t1: m1 } = match;
   // Unspaced scripts put about two characters in a word, so their reach is counted double.
   const scale = view.tokens.cjk[m0] === 1 ? 2 : 1;
   const cueText = (o: Occurrence): string =>
@@ -43,13 +45,21 @@ export function polarityOf(
     clauseBroken(context.clauseBreaks, view, text, from, to, allowCells);
 
   const lo = Math.max(seg.firstToken, m0 - NEGATION_REACH * scale);
-  const excused = occurrences(context.notNegation, view, Math.max(seg.firstToken, lo - 3), Math.min(seg.endToken, m0 + 3));
+  const excused = occurrences(
+    context.notNegation,
+    view,
+    Math.max(seg.firstToken, lo - 3),
+    Math.min(seg.endToken, m1 + 3),
+  );
   const near = occurrences(context.negationBeforeNear, view, lo, m0).filter(
     (o) => m0 - o.end <= NEAR_NEGATION_REACH * scale,
   );
+  // Between the parts of a proximity match: "the microphone cannot be activated remotely".
+  const inside = match.gaps.flatMap(([a, b]) => occurrences(context.negationBefore, view, a, b));
   const before = [...occurrences(context.negationBefore, view, lo, m0), ...near]
-    .filter((o) => !excused.some((x) => x.start <= o.start && x.end >= o.end))
     .filter((o) => !broken(o.end, m0, false))
+    .concat(inside)
+    .filter((o) => !excused.some((x) => x.start <= o.start && x.end >= o.end))
     .sort((a, b) => b.end - a.end)[0];
   if (before) return { polarity: 'negated', cue: cueText(before) };
 
@@ -60,12 +70,13 @@ export function polarityOf(
   if (after) return { polarity: 'negated', cue: cueText(after) };
 
   const final = occurrences(context.negationFinal, view, m1, seg.endToken).find(
-    (o) => o.end === seg.endToken && o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
+    (o) =>
+      o.end === seg.endToken && o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
   );
   if (final) return { polarity: 'negated', cue: cueText(final) };
 
   const hedgeLo = Math.max(seg.firstToken, m0 - HEDGE_REACH * scale);
-  const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_REACH * scale);
+  const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_AFTER_REACH * scale);
   const hedges: [Polarity, readonly Slot[][]][] = [
     ['roadmap', context.roadmap],
     ['optional', context.optional],
@@ -73,16 +84,24 @@ export function polarityOf(
   ];
   for (const [polarity, cues] of hedges) {
     const hit = occurrences(cues, view, hedgeLo, hedgeHi).find((o) =>
-      o.end <= m0 ? !broken(o.end, m0, false) : o.start >= m1 ? !broken(m1, o.start, false) : true,
+      // A hedge may sit in the next table cell ("Face recognition<TAB>Optional"), not in the one before.
+      o.end <= m0 ? !broken(o.end, m0, false) : o.start >= m1 ? !broken(m1, o.start, true) : true,
     );
     if (hit) return { polarity, cue: cueText(hit) };
   }
   return { polarity: 'asserted' };
 }
 
-function occurrences(cues: readonly Slot[][], view: TokenView, from: number, to: number): Occurrence[] {
+function occurrences(
+  cues: readonly Slot[][],
+  view: TokenView,
+  from: number,
+  to: number,
+): Occurrence[] {
   if (to <= from) return [];
-  return cues.flatMap((slots) => findAll(view, slots, from, to).map(([start, end]) => ({ start, end })));
+  return cues.flatMap((slots) =>
+    findAll(view, slots, from, to).map(([start, end]) => ({ start, end })),
+  );
 }
 
 /** True when a clause ends between a run that ends before token `from` and token `to`. */

@@ -21,6 +21,15 @@ interface Match {
   readonly t1: number;
   readonly start: number;
   readonly end: number;
+  /** Token ranges between the parts of a proximity match, where a denial can also stand. */
+  readonly gaps: [number, number][];
+}
+
+/** A token span, and for proximity patterns the spans of the words between its parts. */
+interface Span {
+  readonly t0: number;
+  readonly t1: number;
+  readonly gaps: [number, number][];
 }
 
 interface PageState {
@@ -49,7 +58,7 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
       const seg = segments[m.seg]!;
       const [start, end] = toSourceSpan(norm, m.start, m.end);
       const [segStart, segEnd] = toSourceSpan(norm, seg.start, seg.end);
-      const { polarity, cue } = polarityOf(rules.context, state.view, norm.text, seg, m.t0, m.t1);
+      const { polarity, cue } = polarityOf(rules.context, state.view, norm.text, seg, m);
       return {
         id: `p${page.page}-${start}-${end}-${rule.id}`,
         ruleId: rule.id,
@@ -95,24 +104,23 @@ function indexedMatches(state: PageState, rules: CompiledRules): Match[] {
       const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
       const span = matchAt(view, pattern, t, seg);
       if (span !== null) {
-        const [t0, t1] = span;
-        matches.push({ entry, seg: s, t0, t1, start: start[t0]!, end: end[t1 - 1]! });
+        matches.push({ entry, seg: s, ...span, start: start[span.t0]!, end: end[span.t1 - 1]! });
       }
     });
   }
   return matches;
 }
 
-function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segment): [number, number] | null {
+function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segment): Span | null {
   if (pattern.kind === 'phrase') {
+    if (pattern.rowOnly && seg.kind !== 'row') return null;
     const end = matchSlots(view, pattern.slots, t, seg.endToken);
-    return end > t ? [t, end] : null;
+    return end > t ? { t0: t, t1: end, gaps: [] } : null;
   }
   if (pattern.kind !== 'near') return null;
   const anchorEnd = matchSlots(view, pattern.parts[0]!, t, seg.endToken);
   if (anchorEnd <= t) return null;
-  let lo = t;
-  let hi = anchorEnd;
+  const parts: [number, number][] = [[t, anchorEnd]];
   const windowLo = Math.max(seg.firstToken, t - pattern.within - 8);
   const windowHi = Math.min(seg.endToken, anchorEnd + pattern.within + 8);
   for (const part of pattern.parts.slice(1)) {
@@ -122,10 +130,14 @@ function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segm
       .filter((o) => o.gap <= pattern.within)
       .sort((x, y) => x.gap - y.gap)[0];
     if (!nearest) return null;
-    lo = Math.min(lo, nearest.a);
-    hi = Math.max(hi, nearest.b);
+    parts.push([nearest.a, nearest.b]);
   }
-  return [lo, hi];
+  parts.sort((x, y) => x[0] - y[0]);
+  const gaps: [number, number][] = [];
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i]![0] > parts[i - 1]![1]) gaps.push([parts[i - 1]![1], parts[i]![0]]);
+  }
+  return { t0: parts[0]![0], t1: Math.max(...parts.map((p) => p[1])), gaps };
 }
 
 /** Matches of regular-expression patterns, kept when they lie inside one segment. */
@@ -141,7 +153,7 @@ function regexMatches(state: PageState, rules: CompiledRules): Match[] {
       if (seg === undefined || end > seg.end) continue;
       const t0 = firstTokenEndingAfter(view, start);
       const t1 = firstTokenEndingAfter(view, end - 1) + 1;
-      if (t1 > t0) matches.push({ entry, seg: s, t0, t1, start, end });
+      if (t1 > t0) matches.push({ entry, seg: s, t0, t1, start, end, gaps: [] });
     }
   }
   return matches;
@@ -196,7 +208,10 @@ function excluded(state: PageState, rules: CompiledRules, m: Match): boolean {
     const spans =
       pattern.kind === 'regex'
         ? regexSpans(pattern.regex, state.text, seg.start, seg.end)
-        : tokenSpans(state.view, pattern, seg).map(([a, b]): [number, number] => [start[a]!, end[b - 1]!]);
+        : tokenSpans(state.view, pattern, seg).map(([a, b]): [number, number] => [
+            start[a]!,
+            end[b - 1]!,
+          ]);
     return spans.some(([a, b]) => scope === 'sentence' || (a < m.end && b > m.start));
   });
 }
@@ -206,7 +221,7 @@ function tokenSpans(view: TokenView, pattern: CompiledPattern, seg: Segment): [n
   const spans: [number, number][] = [];
   for (let t = seg.firstToken; t < seg.endToken; t++) {
     const span = matchAt(view, pattern, t, seg);
-    if (span !== null) spans.push(span);
+    if (span !== null) spans.push([span.t0, span.t1]);
   }
   return spans;
 }

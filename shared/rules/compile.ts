@@ -14,9 +14,24 @@ export interface LoadedPack {
 }
 
 export type CompiledPattern =
-  | { readonly kind: 'phrase'; readonly slots: Slot[]; readonly confidence: number }
-  | { readonly kind: 'near'; readonly parts: Slot[][]; readonly within: number; readonly confidence: number }
-  | { readonly kind: 'regex'; readonly regex: RegExp; readonly modelNumber: boolean; readonly confidence: number };
+  | {
+      readonly kind: 'phrase';
+      readonly slots: Slot[];
+      readonly rowOnly: boolean;
+      readonly confidence: number;
+    }
+  | {
+      readonly kind: 'near';
+      readonly parts: Slot[][];
+      readonly within: number;
+      readonly confidence: number;
+    }
+  | {
+      readonly kind: 'regex';
+      readonly regex: RegExp;
+      readonly modelNumber: boolean;
+      readonly confidence: number;
+    };
 
 export interface CompiledExclusion {
   readonly pattern: CompiledPattern;
@@ -76,15 +91,24 @@ export class PackCompileError extends Error {
 
 const DEFAULT_CONFIDENCE = { phrase: 0.9, near: 0.75, regex: 0.85 } as const;
 
-export function compilePattern(pattern: Pattern | Exclusion, language: string | null): CompiledPattern {
+export function compilePattern(
+  pattern: Pattern | Exclusion,
+  language: string | null,
+): CompiledPattern {
   if (typeof pattern === 'string') {
-    return { kind: 'phrase', slots: parsePhrase(pattern, language), confidence: DEFAULT_CONFIDENCE.phrase };
+    return {
+      kind: 'phrase',
+      slots: parsePhrase(pattern, language),
+      rowOnly: false,
+      confidence: DEFAULT_CONFIDENCE.phrase,
+    };
   }
   const confidence = 'confidence' in pattern ? pattern.confidence : undefined;
   if ('phrase' in pattern) {
     return {
       kind: 'phrase',
       slots: parsePhrase(pattern.phrase, language),
+      rowOnly: 'row_only' in pattern && pattern.row_only,
       confidence: confidence ?? DEFAULT_CONFIDENCE.phrase,
     };
   }
@@ -100,7 +124,9 @@ export function compilePattern(pattern: Pattern | Exclusion, language: string | 
   try {
     regex = new RegExp(pattern.regex, pattern.case_sensitive ? 'gu' : 'giu');
   } catch (error) {
-    throw new PatternSyntaxError(`the regular expression does not compile: ${(error as Error).message}`);
+    throw new PatternSyntaxError(
+      `the regular expression does not compile: ${(error as Error).message}`,
+    );
   }
   if (regex.test('')) throw new PatternSyntaxError('the regular expression matches empty text');
   return {
@@ -115,7 +141,8 @@ export function compilePattern(pattern: Pattern | Exclusion, language: string | 
 export function compilePackRules(pack: RulePackFile): CompiledRule[] {
   const seen = new Set<string>();
   return pack.rules.map((rule, r) => {
-    if (seen.has(rule.id)) throw new PackCompileError(['rules', r, 'id'], `the rule id "${rule.id}" is used twice`);
+    if (seen.has(rule.id))
+      throw new PackCompileError(['rules', r, 'id'], `the rule id "${rule.id}" is used twice`);
     seen.add(rule.id);
     return compileRule(pack.pack.id, rule, r);
   });
@@ -127,7 +154,8 @@ function compileRule(packId: string, rule: Rule, r: number): CompiledRule {
     try {
       return build();
     } catch (error) {
-      if (error instanceof PatternSyntaxError) throw new PackCompileError(['rules', r, ...path], error.message);
+      if (error instanceof PatternSyntaxError)
+        throw new PackCompileError(['rules', r, ...path], error.message);
       throw error;
     }
   };
@@ -179,7 +207,9 @@ export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
     for (const rule of compilePackRules(pack.data)) {
       const other = owner.get(rule.id);
       if (other !== undefined) {
-        throw new Error(`The rule id "${rule.id}" is in both ${other} and ${pack.source}; rename one of them.`);
+        throw new Error(
+          `The rule id "${rule.id}" is in both ${other} and ${pack.source}; rename one of them.`,
+        );
       }
       owner.set(rule.id, pack.source);
       rules.push(rule);
@@ -195,7 +225,13 @@ export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
       else index.add(pattern.kind === 'phrase' ? pattern.slots : pattern.parts[0]!, entry);
     });
   });
-  return { rules, index, regexPatterns, patternCount: uid, context: compileContext(packs.map((p) => p.data)) };
+  return {
+    rules,
+    index,
+    regexPatterns,
+    patternCount: uid,
+    context: compileContext(packs.map((p) => p.data)),
+  };
 }
 
 /** Patterns keyed by what their first word can be: exact word, stem, or prefix. */
@@ -231,7 +267,8 @@ export class TokenIndex {
   candidates(view: TokenView, t: number, visit: (entry: IndexEntry) => void): void {
     const word = view.tokens.lower[t]!;
     this.exact.get(word)?.forEach(visit);
-    for (const [language, byStem] of this.stems) byStem.get(view.stemOf(t, language))?.forEach(visit);
+    for (const [language, byStem] of this.stems)
+      byStem.get(view.stemOf(t, language))?.forEach(visit);
     for (const length of this.prefixLengths) {
       if (length > word.length) break;
       this.prefixes.get(word.slice(0, length))?.forEach(visit);

@@ -30,7 +30,10 @@ export function loadRulePack(text: string, file: string, sha256: string): PackLo
     return { file, line: pos.line, column: pos.col, message };
   };
   if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => at(e.pos[0], `YAML: ${firstLine(e.message)}`)) };
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => at(e.pos[0], `YAML: ${firstLine(e.message)}`)),
+    };
   }
   const parsed = RulePackFile.safeParse(doc.toJS({ maxAliasCount: 100 }));
   if (!parsed.success) {
@@ -58,7 +61,10 @@ function firstLine(message: string): string {
 }
 
 /** The deepest node on `path` that exists in the document, and its start offset. */
-function locate(doc: Document, path: (string | number)[]): { offset: number; path: (string | number)[] } {
+function locate(
+  doc: Document,
+  path: (string | number)[],
+): { offset: number; path: (string | number)[] } {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
@@ -85,7 +91,8 @@ function pathLabel(path: readonly (string | number)[], doc: Document): string {
 const UNION_HINTS: Record<string, string> = {
   patterns:
     'a pattern is a phrase in quotes, or one of {phrase: ...}, {near: [...], within: N}, {regex: ...}',
-  exclude: 'an exclusion is a phrase in quotes, or one of {phrase: ...}, {near: [...]}, {regex: ...}, with an optional scope',
+  exclude:
+    'an exclusion is a phrase in quotes, or one of {phrase: ...}, {near: [...]}, {regex: ...}, with an optional scope',
   references: 'a reference is text, or {title: ..., url: https://...}',
   match: 'a test case is a sentence in quotes, or {text: ..., polarity: ...}',
 };
@@ -93,11 +100,16 @@ const UNION_HINTS: Record<string, string> = {
 function describe(issue: z.core.$ZodIssue, found: (string | number)[], doc: Document): string {
   const path = issue.path as (string | number)[];
   const label = pathLabel(path, doc);
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.map(String).join(', ');
+    return `${label}: ${found.length < path.length ? 'is missing' : 'is not valid'}; use one of ${options}`;
+  }
   if (found.length < path.length && issue.code === 'invalid_type') {
     return `${label}: is missing (expected ${issue.expected})`;
   }
   if (issue.code === 'invalid_union') {
-    const listKey = path.findLast((k) => typeof k === 'string' && k in UNION_HINTS) as string | undefined;
+    const listKey = path.findLast((k) => typeof k === 'string' && k in UNION_HINTS) as
+      string | undefined;
     return `${label}: ${listKey ? UNION_HINTS[listKey] : 'the value has the wrong shape'}`;
   }
   if (issue.code === 'unrecognized_keys') {

@@ -60,7 +60,8 @@ function parseAlternative(raw: string, term: string, language: string | null): A
   return tokens.lower.map((word, i): Atom => {
     if (tokens.cjk[i] === 1) return { kind: 'exact', word };
     if (prefix && i === tokens.count - 1) {
-      if (word.length < 2) throw new PatternSyntaxError(`the prefix "${raw}" is too short to be useful`);
+      if (word.length < 2)
+        throw new PatternSyntaxError(`the prefix "${raw}" is too short to be useful`);
       return { kind: 'prefix', prefix: word };
     }
     if (stemming) return { kind: 'stem', language: language, stem: stem(language, word) };
@@ -106,11 +107,22 @@ export class TokenView {
  * Matches `slots` starting exactly at token `at`, never reaching token `limit`. Returns the token
  * after the match, or -1. Gaps take as few words as they can.
  */
-export function matchSlots(view: TokenView, slots: readonly Slot[], at: number, limit: number): number {
+export function matchSlots(
+  view: TokenView,
+  slots: readonly Slot[],
+  at: number,
+  limit: number,
+): number {
   return matchFrom(view, slots, 0, at, limit);
 }
 
-function matchFrom(view: TokenView, slots: readonly Slot[], slotIndex: number, at: number, limit: number): number {
+function matchFrom(
+  view: TokenView,
+  slots: readonly Slot[],
+  slotIndex: number,
+  at: number,
+  limit: number,
+): number {
   if (slotIndex === slots.length) return at;
   const slot = slots[slotIndex]!;
   if (slot.kind === 'gap') {

@@ -15,7 +15,12 @@ const Language = z
  * (prefix); `a|b` for alternatives; `~N` for up to N words in between. Unspaced scripts (Chinese,
  * Japanese) match character by character, so `人脸识别` needs no spaces.
  */
-export const PhrasePattern = z.strictObject({ phrase: Text, confidence: Confidence.optional() });
+export const PhrasePattern = z.strictObject({
+  phrase: Text,
+  /** Only in a spec-table row ("Emotion<TAB>Yes"), where one word names a capability. */
+  row_only: z.boolean().default(false),
+  confidence: Confidence.optional(),
+});
 /** Every part within `within` words of the next, in any order, inside one sentence or row. */
 export const NearPattern = z.strictObject({
   near: z.array(Text).min(2, 'needs at least two parts').max(4, 'takes at most four parts'),
@@ -38,7 +43,7 @@ export type Pattern = z.infer<typeof Pattern>;
 const Scope = z.enum(['overlap', 'sentence']).default('overlap');
 export const Exclusion = z.union([
   Text,
-  PhrasePattern.omit({ confidence: true }).extend({ scope: Scope }),
+  PhrasePattern.omit({ confidence: true, row_only: true }).extend({ scope: Scope }),
   NearPattern.omit({ confidence: true }).extend({ scope: Scope }),
   RegexPattern.omit({ confidence: true, model_number: true }).extend({ scope: Scope }),
 ]);
@@ -54,7 +59,10 @@ export const RuleReference = z.union([
 export const Rule = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, dots, dashes or underscores'),
+    .regex(
+      /^[a-z0-9][a-z0-9._-]*$/,
+      'must be lower-case letters, digits, dots, dashes or underscores',
+    ),
   title: Text,
   category: Category,
   /** Defaults to the category's severity. */
@@ -99,7 +107,9 @@ export type Context = z.infer<typeof Context>;
 
 export const RulePackFile = z.strictObject({
   pack: z.strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, dots or dashes'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, dots or dashes'),
     name: Text,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0'),
     description: Text.optional(),

@@ -18,11 +18,16 @@ export function ruleTestCases(packs: readonly LoadedPack[]): RuleTestCase[] {
     pack.data.rules.flatMap((rule) => [
       ...rule.tests.match.map((test): RuleTestCase => {
         const base = { packId: pack.data.pack.id, ruleId: rule.id, expect: 'match' as const };
-        return typeof test === 'string' ? { ...base, text: test } : { ...base, text: test.text, polarity: test.polarity };
+        return typeof test === 'string'
+          ? { ...base, text: test }
+          : { ...base, text: test.text, polarity: test.polarity };
       }),
-      ...rule.tests.no_match.map(
-        (text): RuleTestCase => ({ packId: pack.data.pack.id, ruleId: rule.id, text, expect: 'no_match' }),
-      ),
+      ...rule.tests.no_match.map((text): RuleTestCase => ({
+        packId: pack.data.pack.id,
+        ruleId: rule.id,
+        text,
+        expect: 'no_match',
+      })),
     ]),
   );
 }
@@ -33,7 +38,9 @@ export function checkRuleTestCase(rules: CompiledRules, test: RuleTestCase): str
     (f) => f.ruleId === test.ruleId,
   );
   if (test.expect === 'no_match') {
-    return found.length === 0 ? null : `matched "${found.map((f) => f.quote).join('", "')}" but should not`;
+    return found.length === 0
+      ? null
+      : `matched "${found.map((f) => f.quote).join('", "')}" but should not`;
   }
   if (found.length === 0) return 'found nothing but should match';
   if (test.polarity !== undefined && !found.some((f) => f.polarity === test.polarity)) {

@@ -10,7 +10,10 @@ export interface Normalised {
   readonly toSourceEnd: Int32Array;
 }
 
-const QUOTES: Record<string, string> = {
+/** Replacements made instead of NFKC. */
+const FOLD: Record<string, string> = {
+  // The Chinese comma ends a clause (lists use 、), so it keeps its own identity for polarity.
+  '\uFF0C': '\uFF0C',
   '\u2018': "'",
   '\u2019': "'",
   '\u201A': "'",
@@ -91,7 +94,7 @@ export function normalise(source: string): Normalised {
       i = next;
       continue;
     }
-    const folded = QUOTES[ch] ?? ch.normalize('NFKC');
+    const folded = FOLD[ch] ?? ch.normalize('NFKC');
     if (/^\s+$/u.test(folded)) {
       const prev = last();
       if (prev !== ' ' && prev !== '\n' && prev !== '\t') push(' ', i, next);
@@ -157,14 +160,21 @@ export function toSourceSpan(n: Normalised, start: number, end: number): [number
   return [n.toSource[start]!, n.toSourceEnd[end - 1]!];
 }
 
+/** Scripts written without spaces between words, and their punctuation. */
+const UNSPACED =
+  '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Bopomofo}\\u3000-\\u303F\\uFF00-\\uFF0F]';
+const SPACE_IN_UNSPACED_TEXT = new RegExp(`(?<=${UNSPACED}) (?=${UNSPACED})`, 'gu');
+
 /**
  * How a quote is shown to people: the source characters as printed, with words hyphenated across
- * a line joined and whitespace collapsed; no NFKC, so a Chinese quote keeps its full-width marks.
+ * a line joined and whitespace collapsed (and dropped between Chinese or Japanese characters,
+ * which line breaks and justification put there); no NFKC, so a Chinese quote keeps its marks.
  */
 export function displayText(source: string): string {
   return source
     .replace(/(\p{L})-[ \t]*(?:\r?\n|\f)[ \t]*(?=\p{Ll})/gu, '$1')
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/\s+/gu, ' ')
+    .replace(SPACE_IN_UNSPACED_TEXT, '')
     .trim();
 }

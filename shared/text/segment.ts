@@ -101,7 +101,9 @@ export function segment(text: string, tokens: Tokens): Segment[] {
   const flush = (): void => {
     if (block === null) return;
     if (block.kind === 'row' || block.kind === 'heading') spans.push(block);
-    else for (const s of splitSentences(text, block.start, block.end)) spans.push({ ...s, kind: block.kind });
+    else
+      for (const s of splitSentences(text, block.start, block.end))
+        spans.push({ ...s, kind: block.kind });
     block = null;
   };
 
@@ -157,7 +159,13 @@ function lineKind(line: string, prev: string, next: string): SegmentKind {
   const short = wordWeight(line) <= 6;
   const startsSection = prev === '' || TERMINAL.test(prev) || prev.includes('\t');
   const nextStartsUpper = /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(next) || BULLET.test(next);
-  if (short && startsSection && !TERMINAL.test(line) && nextStartsUpper && /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(line)) {
+  if (
+    short &&
+    startsSection &&
+    !TERMINAL.test(line) &&
+    nextStartsUpper &&
+    /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(line)
+  ) {
     return 'heading';
   }
   return 'sentence';
@@ -171,7 +179,11 @@ function wordWeight(line: string): number {
 }
 
 /** An item's continuation lines are part of the item; a sentence ends at . ! ? 。 ！ ？ */
-function splitSentences(text: string, start: number, end: number): { start: number; end: number }[] {
+function splitSentences(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const chunk = text.slice(start, end);
   let from = 0;

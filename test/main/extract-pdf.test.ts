@@ -1,11 +1,11 @@
 // PDF extraction on real PDFs made with pdf-lib: page text in reading order with line and cell
 // breaks, and quads that land on the printed words, also on rotated text.
-import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { quadsFor } from '../../shared/text/page-text';
 import { extractPdf } from '../../main/extract/extract-pdf';
 
-async function pdfWith(draw: (page: import('pdf-lib').PDFPage, font: import('pdf-lib').PDFFont) => void): Promise<Uint8Array> {
+async function pdfWith(draw: (page: PDFPage, font: PDFFont) => void): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   draw(doc.addPage([600, 800]), font);

@@ -23,16 +23,18 @@ describe('matching', () => {
     expect(find('Ethnic group classification in real time.')).toEqual([
       { rule: 'ethnicity', quote: 'Ethnic group classification', polarity: 'asserted' },
     ]);
-    expect(find('Facial recognition, face matching and face detection.').map((f) => f.quote)).toEqual([
-      'Facial recognition',
-      'face matching',
-      'face detection',
-    ]);
+    expect(
+      find('Facial recognition, face matching and face detection.').map((f) => f.quote),
+    ).toEqual(['Facial recognition', 'face matching', 'face detection']);
   });
 
   it('does not reach across sentences or beyond the proximity window', () => {
     expect(find('Our people come from every ethnic background. We detect intrusions.')).toEqual([]);
-    expect(find('Ethnic diversity is one of our values and the company builds many products to detect smoke.')).toEqual([]);
+    expect(
+      find(
+        'Ethnic diversity is one of our values and the company builds many products to detect smoke.',
+      ),
+    ).toEqual([]);
   });
 
   it('matches Chinese character by character, without a word tokenizer', () => {
@@ -51,7 +53,10 @@ describe('matching', () => {
   });
 
   it('reports model numbers found by regular expression, with the vendor and why', () => {
-    const [f] = analyseDocument(pagesFromPlainText('Works with DS-2CD2347G2-LU cameras.'), rules).findings;
+    const [f] = analyseDocument(
+      pagesFromPlainText('Works with DS-2CD2347G2-LU cameras.'),
+      rules,
+    ).findings;
     expect(f).toMatchObject({
       ruleId: 'hikvision-model',
       modelNumber: 'DS-2CD2347G2-LU',
@@ -69,32 +74,46 @@ describe('matching', () => {
 
 describe('polarity', () => {
   it('marks denials before and after the claim, and in table rows', () => {
-    expect(find('The camera does not support face recognition.')[0]).toMatchObject({ polarity: 'negated' });
-    expect(find('It works without facial recognition, ethnic group detection or tracking.').map((f) => f.polarity)).toEqual([
-      'negated',
-      'negated',
-    ]);
+    expect(find('The camera does not support face recognition.')[0]).toMatchObject({
+      polarity: 'negated',
+    });
+    expect(
+      find('It works without facial recognition, ethnic group detection or tracking.').map(
+        (f) => f.polarity,
+      ),
+    ).toEqual(['negated', 'negated']);
     expect(find('Face recognition: not supported')[0]).toMatchObject({ polarity: 'negated' });
     expect(find('Face recognition\tNo')[0]).toMatchObject({ polarity: 'negated' });
     expect(find('本产品不支持人脸识别。')[0]).toMatchObject({ polarity: 'negated' });
   });
 
   it('does not let a denial reach past "but" or into the next sentence', () => {
-    expect(find('No cloud needed, but face recognition is built in.')[0]).toMatchObject({ polarity: 'asserted' });
-    expect(find('No cloud. Face recognition on the edge.')[0]).toMatchObject({ polarity: 'asserted' });
+    expect(find('No cloud needed, but face recognition is built in.')[0]).toMatchObject({
+      polarity: 'asserted',
+    });
+    expect(find('No cloud. Face recognition on the edge.')[0]).toMatchObject({
+      polarity: 'asserted',
+    });
     expect(find('Not only face recognition but more.')[0]).toMatchObject({ polarity: 'asserted' });
-    expect(find('No server required and face recognition included.')[0]).toMatchObject({ polarity: 'asserted' });
+    expect(find('No server required and face recognition included.')[0]).toMatchObject({
+      polarity: 'asserted',
+    });
     expect(find('No face recognition included.')[0]).toMatchObject({ polarity: 'negated' });
   });
 
   it('tells optional, planned and third-party claims apart', () => {
-    expect(find('Face recognition is available with an optional licence.')[0]?.polarity).toBe('optional');
+    expect(find('Face recognition is available with an optional licence.')[0]?.polarity).toBe(
+      'optional',
+    );
     expect(find('Face recognition is planned for a future release.')[0]?.polarity).toBe('roadmap');
     expect(find('Face recognition through a third-party plugin.')[0]?.polarity).toBe('third_party');
   });
 
   it('keeps denied findings and says which words denied them', () => {
-    const [f] = analyseDocument(pagesFromPlainText('We cannot identify ethnicity.'), rules).findings;
+    const [f] = analyseDocument(
+      pagesFromPlainText('We cannot identify ethnicity.'),
+      rules,
+    ).findings;
     expect(f).toMatchObject({ negated: true, hedged: false, cue: 'cannot' });
   });
 });
@@ -104,13 +123,19 @@ describe('findings', () => {
     const text = 'Cover page\fSpecs\nThe system performs facial recog-\nnition at 30 fps.';
     const [f] = analyseDocument(pagesFromPlainText(text), rules).findings;
     const page2 = text.split('\f')[1]!;
-    expect(f).toMatchObject({ page: 2, quote: 'facial recognition', sentence: 'The system performs facial recognition at 30 fps.' });
+    expect(f).toMatchObject({
+      page: 2,
+      quote: 'facial recognition',
+      sentence: 'The system performs facial recognition at 30 fps.',
+    });
     expect(page2.slice(f!.start, f!.end)).toBe('facial recog-\nnition');
   });
 
   it('summarise the risk from findings that are not denied', () => {
     const { summary } = analyseDocument(
-      pagesFromPlainText('We do not support ethnicity detection. Face recognition. DS-2CD2043G2 inside.'),
+      pagesFromPlainText(
+        'We do not support ethnicity detection. Face recognition. DS-2CD2043G2 inside.',
+      ),
       rules,
     );
     expect(summary).toEqual({

@@ -35,8 +35,10 @@ describe('normalise', () => {
     expect(normalise('eth\u00adnic\u200bity').text).toBe('ethnicity');
   });
 
-  it('keeps Chinese text, folding full-width punctuation', () => {
-    expect(normalise('支持人脸识别，少数民族识别。').text).toBe('支持人脸识别,少数民族识别。');
+  it('keeps Chinese text, folding full-width punctuation but the clause-ending comma', () => {
+    expect(normalise('支持人脸识别，少数民族识别！（选配）').text).toBe(
+      '支持人脸识别，少数民族识别!(选配)',
+    );
     expect(backToSource('支持人脸识别，少数民族识别。', '少数民族')).toBe('少数民族');
   });
 
@@ -51,5 +53,6 @@ describe('displayText', () => {
   it('shows a quote as printed: hyphenation joined, whitespace collapsed, no NFKC', () => {
     expect(displayText('facial recog-\n nition\n  and ﬁne')).toBe('facial recognition and ﬁne');
     expect(displayText('人脸识别，比对')).toBe('人脸识别，比对');
+    expect(displayText('情绪识\n别 界 面')).toBe('情绪识别界面');
   });
 });

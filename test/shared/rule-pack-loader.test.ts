@@ -21,19 +21,23 @@ describe('loadRulePack', () => {
   });
 
   it('reports YAML syntax errors at their line', () => {
-    expect(problems(`${HEADER}${RULE}    patterns: ["face recogni*"\n`)).toMatch(/^mine\.yaml:9:1: YAML: Flow sequence .* must .* end with a \]/);
+    expect(problems(`${HEADER}${RULE}    patterns: ["face recogni*"\n`)).toMatch(
+      /^mine\.yaml:9:1: YAML: Flow sequence .* must .* end with a \]/,
+    );
   });
 
   it('names the rule and field of a schema error, at the field', () => {
-    expect(problems(`${HEADER}${RULE.replace('face_recognition', 'faces')}    patterns: [face]\n`)).toMatch(
-      /^mine\.yaml:5:15: rules\[0\] \(my-rule\) > category: Invalid option/,
+    expect(
+      problems(`${HEADER}${RULE.replace('face_recognition', 'faces')}    patterns: [face]\n`),
+    ).toMatch(
+      /^mine\.yaml:5:15: rules\[0\] \(my-rule\) > category: is not valid; use one of ethnicity_race, demographic_attributes, /,
     );
   });
 
   it('says when a required field is missing, at the rule', () => {
-    expect(problems(`${HEADER}${RULE.replace('    title: My rule\n', '')}    patterns: [face]\n`)).toBe(
-      'mine.yaml:3:5: rules[0] (my-rule) > title: is missing (expected string)',
-    );
+    expect(
+      problems(`${HEADER}${RULE.replace('    title: My rule\n', '')}    patterns: [face]\n`),
+    ).toBe('mine.yaml:3:5: rules[0] (my-rule) > title: is missing (expected string)');
   });
 
   it('explains the shapes a pattern can take', () => {

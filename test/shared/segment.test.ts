@@ -5,13 +5,26 @@ import { segment, tokenize } from '../../shared/text/segment';
 
 function segmentsOf(source: string): { kind: string; text: string }[] {
   const { text } = normalise(source);
-  return segment(text, tokenize(text)).map((s) => ({ kind: s.kind, text: text.slice(s.start, s.end) }));
+  return segment(text, tokenize(text)).map((s) => ({
+    kind: s.kind,
+    text: text.slice(s.start, s.end),
+  }));
 }
 
 describe('tokenize', () => {
   it('splits words at punctuation and gives each Chinese or Japanese character its own token', () => {
     expect(tokenize('Re-identification of 人脸 at 4K, e.g. DS-2CD').lower).toEqual([
-      're', 'identification', 'of', '人', '脸', 'at', '4k', 'e', 'g', 'ds', '2cd',
+      're',
+      'identification',
+      'of',
+      '人',
+      '脸',
+      'at',
+      '4k',
+      'e',
+      'g',
+      'ds',
+      '2cd',
     ]);
     expect([...tokenize('人脸 face').cjk]).toEqual([1, 1, 0]);
   });
@@ -23,7 +36,9 @@ describe('tokenize', () => {
 
 describe('segment', () => {
   it('splits sentences but not at abbreviations, initials or decimals', () => {
-    expect(segmentsOf('It detects faces, e.g. at gates. Resolution is 2.8 mm. Made in the U.S. today.')).toEqual([
+    expect(
+      segmentsOf('It detects faces, e.g. at gates. Resolution is 2.8 mm. Made in the U.S. today.'),
+    ).toEqual([
       { kind: 'sentence', text: 'It detects faces, e.g. at gates.' },
       { kind: 'sentence', text: 'Resolution is 2.8 mm.' },
       { kind: 'sentence', text: 'Made in the U.S. today.' },
@@ -37,7 +52,11 @@ describe('segment', () => {
   });
 
   it('makes each spec-table row and each bullet its own segment', () => {
-    expect(segmentsOf('Features:\n• Face capture\n• Plate recognition across\nall lanes\nResolution\t4 MP\nFace recognition\tNo')).toEqual([
+    expect(
+      segmentsOf(
+        'Features:\n• Face capture\n• Plate recognition across\nall lanes\nResolution\t4 MP\nFace recognition\tNo',
+      ),
+    ).toEqual([
       { kind: 'sentence', text: 'Features:' },
       { kind: 'item', text: '• Face capture' },
       { kind: 'item', text: '• Plate recognition across\nall lanes' },

@@ -24,7 +24,8 @@ const POLARITY_LABEL: Record<Finding['polarity'], string> = {
 };
 
 export function formatTable(report: AnalysisReport, style: TableStyle): string {
-  const paint = (code: string, text: string): string => (style.colour ? `${code}${text}\x1b[0m` : text);
+  const paint = (code: string, text: string): string =>
+    style.colour ? `${code}${text}\x1b[0m` : text;
   const bold = (text: string): string => paint('\x1b[1m', text);
   const dim = (text: string): string => paint('\x1b[2m', text);
   const out: string[] = [];
@@ -38,9 +39,13 @@ export function formatTable(report: AnalysisReport, style: TableStyle): string {
     }
     for (const f of doc.findings) {
       const severity = paint(SEVERITY_COLOUR[f.severity], f.severity.toUpperCase().padEnd(10));
-      const polarity = f.negated ? paint('\x1b[1;32m', POLARITY_LABEL[f.polarity]) : POLARITY_LABEL[f.polarity];
+      const polarity = f.negated
+        ? paint('\x1b[1;32m', POLARITY_LABEL[f.polarity])
+        : POLARITY_LABEL[f.polarity];
       const cue = f.cue ? dim(` ("${f.cue}")`) : '';
-      out.push(`  ${severity} p.${String(f.page).padEnd(4)} ${CATEGORY_LABELS[f.category]} - ${polarity}${cue}`);
+      out.push(
+        `  ${severity} p.${String(f.page).padEnd(4)} ${CATEGORY_LABELS[f.category]} - ${polarity}${cue}`,
+      );
       for (const line of wrap(`"${f.quote}"`, style.width - 4)) out.push(`    ${line}`);
       const why = f.vendor ? `${f.title}: ${f.vendor.evidence}` : f.title;
       for (const line of wrap(why, style.width - 4)) out.push(`    ${dim(line)}`);
@@ -55,7 +60,8 @@ function documentLine(doc: DocumentResult): string {
   const id = doc.sha256 ? `sha256 ${doc.sha256.slice(0, 16)}...` : 'not hashed';
   if (doc.error !== null || doc.summary === null) return id;
   const denied = doc.summary.negated > 0 ? ` (${doc.summary.negated} denied)` : '';
-  const vendors = doc.summary.vendors.length > 0 ? `, vendors: ${doc.summary.vendors.join(', ')}` : '';
+  const vendors =
+    doc.summary.vendors.length > 0 ? `, vendors: ${doc.summary.vendors.join(', ')}` : '';
   return (
     `${doc.pages} page${doc.pages === 1 ? '' : 's'}, ${id}, risk: ${doc.summary.risk}, ` +
     `${doc.findings.length} finding${doc.findings.length === 1 ? '' : 's'}${denied}${vendors}`

@@ -1,0 +1,139 @@
+// `npm run bench`: speed and memory of the analysis on a generated 400-page brochure, against
+// pdf.js text extraction alone and against poppler's `pdftotext -bbox` where it is installed.
+// Budgets (issue "Foundation"): analysis adds at most 15% to extraction; the whole CLI run stays
+// within 3x of `pdftotext -bbox`. Prints figures and whether each budget holds; never asserts.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analysePage } from '../../shared/analysis/engine';
+import { compileRules } from '../../shared/rules/compile';
+import type { PageText } from '../../shared/text/page-text';
+import { extractPdf } from '../../main/extract/extract-pdf';
+import { bundledRulesDir, loadPacks } from '../../main/rules/load-packs';
+import { makeBrochurePdf } from '../fixtures/brochure';
+import { watchPeakMemory } from '../support/peak-memory';
+
+const PAGES = 400;
+const RUNS = 3;
+const root = join(import.meta.dirname, '..', '..');
+const outDir = join(root, 'test', '.output', 'bench');
+const pdfPath = join(outDir, `brochure-${PAGES}.pdf`);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, (performance.now() - start) / 1000];
+}
+
+/** Wall time and peak resident memory (VmHWM, all threads) of a child process. */
+function runMeasured(
+  command: string,
+  args: string[],
+): Promise<{ seconds: number; peakMb: number; code: number | null }> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
+    const memory = watchPeakMemory(child.pid);
+    child.on('exit', (code) => {
+      resolve({ seconds: (performance.now() - start) / 1000, peakMb: memory.stop(), code });
+    });
+  });
+}
+
+function line(label: string, value: string): void {
+  process.stdout.write(`${label.padEnd(46)} ${value}\n`);
+}
+
+mkdirSync(outDir, { recursive: true });
+if (!existsSync(pdfPath)) {
+  process.stdout.write(`Generating a ${PAGES}-page brochure...\n`);
+  writeFileSync(pdfPath, await makeBrochurePdf({ pages: PAGES, seed: 400 }));
+}
+const bytes = new Uint8Array(readFileSync(pdfPath));
+const rules = compileRules(loadPacks([bundledRulesDir()]));
+process.stdout.write(
+  `${pdfPath}: ${(bytes.length / 1e6).toFixed(1)} MB, ${PAGES} pages, ${rules.rules.length} rules\n\n`,
+);
+
+// 1. pdf.js extraction alone, and the engine alone on the extracted pages, in this process.
+const extractTimes: number[] = [];
+const engineTimes: number[] = [];
+let pages: PageText[] = [];
+let findings = 0;
+for (let run = 0; run < RUNS; run++) {
+  const [extracted, extractSeconds] = await timed(() => extractPdf(bytes));
+  pages = extracted.pages;
+  extractTimes.push(extractSeconds);
+  const [count, engineSeconds] = await timed(() =>
+    pages.reduce((n, p) => n + analysePage(p, rules).length, 0),
+  );
+  findings = count;
+  engineTimes.push(engineSeconds);
+}
+const extractSeconds = median(extractTimes);
+const engineSeconds = median(engineTimes);
+const chars = pages.reduce((n, p) => n + p.text.length, 0);
+line(
+  'pdf.js text extraction (one thread)',
+  `${extractSeconds.toFixed(2)} s, ${(PAGES / extractSeconds).toFixed(0)} pages/s`,
+);
+line(
+  'engine on extracted text (one thread)',
+  `${engineSeconds.toFixed(2)} s, ${(chars / engineSeconds / 1e6).toFixed(1)} M chars/s, ${findings} findings`,
+);
+const overhead = engineSeconds / extractSeconds;
+line(
+  'analysis over extraction alone',
+  `+${(overhead * 100).toFixed(1)}% (budget +15%: ${overhead <= 0.15 ? 'OK' : 'OVER'})`,
+);
+
+// 2. The whole CLI, as a user runs it, against pdftotext -bbox.
+const launcher = join(root, 'main', 'cli', 'claimlens.mjs');
+await runMeasured(process.execPath, [launcher, '--version']); // builds the bundle once
+const cliRuns: { seconds: number; peakMb: number }[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const result = await runMeasured(process.execPath, [
+    launcher,
+    'analyse',
+    pdfPath,
+    '--format',
+    'json',
+    '--out',
+    join(outDir, 'cli.json'),
+  ]);
+  if (result.code !== 0) throw new Error(`claimlens analyse exited with ${result.code}`);
+  cliRuns.push(result);
+}
+const cliSeconds = median(cliRuns.map((r) => r.seconds));
+line(
+  'claimlens analyse (whole run, wall time)',
+  `${cliSeconds.toFixed(2)} s, ${(PAGES / cliSeconds).toFixed(0)} pages/s`,
+);
+line(
+  'claimlens analyse peak memory (RSS)',
+  `${Math.max(...cliRuns.map((r) => r.peakMb)).toFixed(0)} MB`,
+);
+
+if (spawnSync('pdftotext', ['-v']).error === undefined) {
+  const popplerTimes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    popplerTimes.push(
+      (await runMeasured('pdftotext', ['-bbox', pdfPath, join(outDir, 'bbox.html')])).seconds,
+    );
+  }
+  const popplerSeconds = median(popplerTimes);
+  const ratio = cliSeconds / popplerSeconds;
+  line('pdftotext -bbox (wall time)', `${popplerSeconds.toFixed(2)} s`);
+  line(
+    'claimlens / pdftotext -bbox',
+    `${ratio.toFixed(2)}x (budget 3x: ${ratio <= 3 ? 'OK' : 'OVER'})`,
+  );
+  line('pdf.js extraction / pdftotext -bbox', `${(extractSeconds / popplerSeconds).toFixed(2)}x`);
+} else {
+  line('pdftotext -bbox', 'not installed (apt-get install poppler-utils); ratio not measured');
+}
