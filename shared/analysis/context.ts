@@ -1,8 +1,8 @@
 // A finding's polarity from the words around it in its sentence or row: denied, optional,
 // planned, third-party, or plainly asserted. Denials are kept on the finding, never dropped.
 import type { Polarity } from '../model/finding';
-import type { CompiledContext } from '../rules/compile';
-import { findAll, type Slot, type TokenView } from '../rules/pattern';
+import type { CompiledContext, CueSet, Occurrence } from '../rules/compile';
+import type { TokenView } from '../rules/pattern';
 import type { Segment } from '../text/segment';
 
 export interface PolarityResult {
@@ -24,11 +24,6 @@ const HEDGE_AFTER_REACH = 24;
 /** Characters that end a clause inside a segment. */
 const CLAUSE_MARK = /[;!?。；！？，]|\.\s/u;
 
-interface Occurrence {
-  readonly start: number;
-  readonly end: number;
-}
-
 export function polarityOf(
   context: CompiledContext,
   view: TokenView,
@@ -45,18 +40,17 @@ export function polarityOf(
     clauseBroken(context.clauseBreaks, view, text, from, to, allowCells);
 
   const lo = Math.max(seg.firstToken, m0 - NEGATION_REACH * scale);
-  const excused = occurrences(
-    context.notNegation,
+  const excused = context.notNegation.find(
     view,
     Math.max(seg.firstToken, lo - 3),
     Math.min(seg.endToken, m1 + 3),
   );
-  const near = occurrences(context.negationBeforeNear, view, lo, m0).filter(
-    (o) => m0 - o.end <= NEAR_NEGATION_REACH * scale,
-  );
+  const near = context.negationBeforeNear
+    .find(view, lo, m0)
+    .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale);
   // Between the parts of a proximity match: "the microphone cannot be activated remotely".
-  const inside = match.gaps.flatMap(([a, b]) => occurrences(context.negationBefore, view, a, b));
-  const before = [...occurrences(context.negationBefore, view, lo, m0), ...near]
+  const inside = match.gaps.flatMap(([a, b]) => context.negationBefore.find(view, a, b));
+  const before = [...context.negationBefore.find(view, lo, m0), ...near]
     .filter((o) => !broken(o.end, m0, false))
     .concat(inside)
     .filter((o) => !excused.some((x) => x.start <= o.start && x.end >= o.end))
@@ -64,26 +58,28 @@ export function polarityOf(
   if (before) return { polarity: 'negated', cue: cueText(before) };
 
   const afterEnd = Math.min(seg.endToken, m1 + AFTER_REACH * scale + 4);
-  const after = occurrences(context.negationAfter, view, m1, afterEnd).find(
-    (o) => o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
-  );
+  const after = context.negationAfter
+    .find(view, m1, afterEnd)
+    .find((o) => o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true));
   if (after) return { polarity: 'negated', cue: cueText(after) };
 
-  const final = occurrences(context.negationFinal, view, m1, seg.endToken).find(
-    (o) =>
-      o.end === seg.endToken && o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
-  );
+  const final = context.negationFinal
+    .find(view, m1, seg.endToken)
+    .find(
+      (o) =>
+        o.end === seg.endToken && o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
+    );
   if (final) return { polarity: 'negated', cue: cueText(final) };
 
   const hedgeLo = Math.max(seg.firstToken, m0 - HEDGE_REACH * scale);
   const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_AFTER_REACH * scale);
-  const hedges: [Polarity, readonly Slot[][]][] = [
+  const hedges: [Polarity, CueSet][] = [
     ['roadmap', context.roadmap],
     ['optional', context.optional],
     ['third_party', context.thirdParty],
   ];
   for (const [polarity, cues] of hedges) {
-    const hit = occurrences(cues, view, hedgeLo, hedgeHi).find((o) =>
+    const hit = cues.find(view, hedgeLo, hedgeHi).find((o) =>
       // A hedge may sit in the next table cell ("Face recognition<TAB>Optional"), not in the one before.
       o.end <= m0 ? !broken(o.end, m0, false) : o.start >= m1 ? !broken(m1, o.start, true) : true,
     );
@@ -92,21 +88,9 @@ export function polarityOf(
   return { polarity: 'asserted' };
 }
 
-function occurrences(
-  cues: readonly Slot[][],
-  view: TokenView,
-  from: number,
-  to: number,
-): Occurrence[] {
-  if (to <= from) return [];
-  return cues.flatMap((slots) =>
-    findAll(view, slots, from, to).map(([start, end]) => ({ start, end })),
-  );
-}
-
 /** True when a clause ends between a run that ends before token `from` and token `to`. */
 function clauseBroken(
-  breaks: readonly Slot[][],
+  breaks: CueSet,
   view: TokenView,
   text: string,
   from: number,
@@ -117,5 +101,5 @@ function clauseBroken(
   const between = text.slice(from > 0 ? end[from - 1] : 0, start[to] ?? text.length);
   if (CLAUSE_MARK.test(between)) return true;
   if (!allowCells && between.includes('\t')) return true;
-  return to > from && occurrences(breaks, view, from, to).length > 0;
+  return to > from && breaks.find(view, from, to).length > 0;
 }

@@ -3,7 +3,14 @@
 // rules x text.
 import type { Reference } from '../model/finding';
 import { CATEGORY_DEFAULTS, type Category, type Severity } from '../model/taxonomy';
-import { parsePhrase, PatternSyntaxError, type Slot, type TokenView } from './pattern';
+import {
+  matchSlots,
+  parsePhrase,
+  PatternSyntaxError,
+  PrefixMap,
+  type Slot,
+  type TokenView,
+} from './pattern';
 import type { Context, Exclusion, Pattern, Rule, RulePackFile } from './schema';
 
 /** A pack that passed validation, with where it came from and the SHA-256 of its bytes. */
@@ -52,15 +59,15 @@ export interface CompiledRule {
 }
 
 export interface CompiledContext {
-  readonly negationBefore: Slot[][];
-  readonly negationBeforeNear: Slot[][];
-  readonly negationAfter: Slot[][];
-  readonly negationFinal: Slot[][];
-  readonly notNegation: Slot[][];
-  readonly optional: Slot[][];
-  readonly roadmap: Slot[][];
-  readonly thirdParty: Slot[][];
-  readonly clauseBreaks: Slot[][];
+  readonly negationBefore: CueSet;
+  readonly negationBeforeNear: CueSet;
+  readonly negationAfter: CueSet;
+  readonly negationFinal: CueSet;
+  readonly notNegation: CueSet;
+  readonly optional: CueSet;
+  readonly roadmap: CueSet;
+  readonly thirdParty: CueSet;
+  readonly clauseBreaks: CueSet;
 }
 
 /** Where a pattern sits: rule index, pattern index, and a number unique in the rule set. */
@@ -178,14 +185,16 @@ function compileRule(packId: string, rule: Rule, r: number): CompiledRule {
 
 /** Cue lists match exactly (or by `word*` prefix), in whatever language they are written. */
 export function compileContext(packs: readonly RulePackFile[]): CompiledContext {
-  const cues = (key: keyof Context): Slot[][] =>
-    [...new Set(packs.flatMap((p) => p.context?.[key] ?? []))].map((cue, i) => {
-      try {
-        return parsePhrase(cue, null);
-      } catch (error) {
-        throw new PackCompileError(['context', key, i], (error as Error).message);
-      }
-    });
+  const cues = (key: keyof Context): CueSet =>
+    new CueSet(
+      [...new Set(packs.flatMap((p) => p.context?.[key] ?? []))].map((cue, i) => {
+        try {
+          return parsePhrase(cue, null);
+        } catch (error) {
+          throw new PackCompileError(['context', key, i], (error as Error).message);
+        }
+      }),
+    );
   return {
     negationBefore: cues('negation_before'),
     negationBeforeNear: cues('negation_before_near'),
@@ -238,8 +247,7 @@ export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
 export class TokenIndex {
   private readonly exact = new Map<string, IndexEntry[]>();
   private readonly stems = new Map<string, Map<string, IndexEntry[]>>();
-  private readonly prefixes = new Map<string, IndexEntry[]>();
-  private prefixLengths: number[] = [];
+  private readonly prefixes = new PrefixMap<IndexEntry>();
 
   add(slots: readonly Slot[], entry: IndexEntry): void {
     const first = slots[0];
@@ -247,12 +255,8 @@ export class TokenIndex {
     for (const alternative of first.alternatives) {
       const atom = alternative[0]!;
       if (atom.kind === 'exact') push(this.exact, atom.word, entry);
-      else if (atom.kind === 'prefix') {
-        push(this.prefixes, atom.prefix, entry);
-        if (!this.prefixLengths.includes(atom.prefix.length)) {
-          this.prefixLengths = [...this.prefixLengths, atom.prefix.length].sort((a, b) => a - b);
-        }
-      } else {
+      else if (atom.kind === 'prefix') this.prefixes.add(atom.prefix, entry);
+      else {
         let byStem = this.stems.get(atom.language);
         if (byStem === undefined) {
           byStem = new Map();
@@ -269,10 +273,48 @@ export class TokenIndex {
     this.exact.get(word)?.forEach(visit);
     for (const [language, byStem] of this.stems)
       byStem.get(view.stemOf(t, language))?.forEach(visit);
-    for (const length of this.prefixLengths) {
-      if (length > word.length) break;
-      this.prefixes.get(word.slice(0, length))?.forEach(visit);
+    this.prefixes.visit(word, visit);
+  }
+}
+
+/** Where a cue was found: tokens [start, end). */
+export interface Occurrence {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A list of cues keyed by their first word, so looking for any of 150 denials in a window costs
+ * one lookup a token. Cues are exact words (or `word*` prefixes), in any language.
+ */
+export class CueSet {
+  private readonly byFirstWord = new Map<string, number[]>();
+  /** Cues whose first word is a prefix: tried at every token. */
+  private readonly unkeyed: number[] = [];
+
+  constructor(private readonly cues: readonly Slot[][]) {
+    cues.forEach((slots, i) => {
+      const first = slots[0];
+      if (first?.kind !== 'words') return;
+      for (const alternative of first.alternatives) {
+        const atom = alternative[0]!;
+        if (atom.kind === 'exact') push(this.byFirstWord, atom.word, i);
+        else if (!this.unkeyed.includes(i)) this.unkeyed.push(i);
+      }
+    });
+  }
+
+  /** Every occurrence of a cue lying wholly inside tokens [from, to). */
+  find(view: TokenView, from: number, to: number): Occurrence[] {
+    const found: Occurrence[] = [];
+    for (let t = Math.max(0, from); t < to; t++) {
+      const keyed = this.byFirstWord.get(view.tokens.lower[t]!) ?? [];
+      for (const i of keyed.length > 0 ? [...keyed, ...this.unkeyed] : this.unkeyed) {
+        const end = matchSlots(view, this.cues[i]!, t, to);
+        if (end > t) found.push({ start: t, end });
+      }
     }
+    return found;
   }
 }
 

@@ -8,9 +8,51 @@ export type Atom =
   | { readonly kind: 'stem'; readonly language: string; readonly stem: string }
   | { readonly kind: 'prefix'; readonly prefix: string };
 
-/** A slot is a set of alternatives, each a short run of atoms, or a gap of up to `max` words. */
+/** The one-word alternatives of a slot, as sets: one lookup tests them all. */
+export interface WordSet {
+  readonly exact: ReadonlySet<string>;
+  /** Stems by language. */
+  readonly stems: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly prefixes: PrefixMap<string>;
+}
+
+/**
+ * Values keyed by word prefixes (two letters or more), bucketed by their first two letters so a
+ * word is compared only with the prefixes that can start it.
+ */
+export class PrefixMap<V> {
+  private readonly buckets = new Map<string, { prefix: string; value: V }[]>();
+
+  add(prefix: string, value: V): void {
+    const key = prefix.slice(0, 2);
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push({ prefix, value });
+    else this.buckets.set(key, [{ prefix, value }]);
+  }
+
+  visit(word: string, visit: (value: V) => void): void {
+    const bucket = this.buckets.get(word.slice(0, 2));
+    if (bucket === undefined) return;
+    for (const { prefix, value } of bucket) if (word.startsWith(prefix)) visit(value);
+  }
+
+  matches(word: string): boolean {
+    const bucket = this.buckets.get(word.slice(0, 2));
+    return bucket !== undefined && bucket.some(({ prefix }) => word.startsWith(prefix));
+  }
+}
+
+/**
+ * A slot is a set of alternatives, each a short run of atoms, or a gap of up to `max` words.
+ * `single` holds the one-atom alternatives as sets and `multi` the others, for fast matching.
+ */
 export type Slot =
-  | { readonly kind: 'words'; readonly alternatives: readonly (readonly Atom[])[] }
+  | {
+      readonly kind: 'words';
+      readonly alternatives: readonly (readonly Atom[])[];
+      readonly single: WordSet;
+      readonly multi: readonly (readonly Atom[])[];
+    }
   | { readonly kind: 'gap'; readonly max: number };
 
 export class PatternSyntaxError extends Error {}
@@ -34,13 +76,37 @@ export function parsePhrase(text: string, language: string | null): Slot[] {
       continue;
     }
     const alternatives = term.split('|').map((alt) => parseAlternative(alt, term, language));
-    slots.push({ kind: 'words', alternatives });
+    slots.push({
+      kind: 'words',
+      alternatives,
+      single: wordSet(alternatives.filter((a) => a.length === 1).map((a) => a[0]!)),
+      multi: alternatives.filter((a) => a.length > 1),
+    });
   }
   if (slots.length === 0) throw new PatternSyntaxError('the phrase has no words');
   if (slots[0]!.kind === 'gap' || slots[slots.length - 1]!.kind === 'gap') {
     throw new PatternSyntaxError('a phrase cannot start or end with a gap (~N)');
   }
   return slots;
+}
+
+function wordSet(atoms: readonly Atom[]): WordSet {
+  const exact = new Set<string>();
+  const stems = new Map<string, Set<string>>();
+  const prefixes = new PrefixMap<string>();
+  for (const atom of atoms) {
+    if (atom.kind === 'exact') exact.add(atom.word);
+    else if (atom.kind === 'prefix') prefixes.add(atom.prefix, atom.prefix);
+    else {
+      let set = stems.get(atom.language);
+      if (set === undefined) {
+        set = new Set();
+        stems.set(atom.language, set);
+      }
+      set.add(atom.stem);
+    }
+  }
+  return { exact, stems, prefixes };
 }
 
 function parseAlternative(raw: string, term: string, language: string | null): Atom[] {
@@ -90,6 +156,14 @@ export class TokenView {
     return s;
   }
 
+  inSet(set: WordSet, index: number): boolean {
+    const word = this.tokens.lower[index]!;
+    if (set.exact.has(word)) return true;
+    for (const [language, stems] of set.stems)
+      if (stems.has(this.stemOf(index, language))) return true;
+    return set.prefixes.matches(word);
+  }
+
   atomMatches(atom: Atom, index: number): boolean {
     const word = this.tokens.lower[index]!;
     switch (atom.kind) {
@@ -132,7 +206,11 @@ function matchFrom(
     }
     return -1;
   }
-  for (const alternative of slot.alternatives) {
+  if (at < limit && view.inSet(slot.single, at)) {
+    const end = matchFrom(view, slots, slotIndex + 1, at + 1, limit);
+    if (end >= 0) return end;
+  }
+  for (const alternative of slot.multi) {
     const after = matchRun(view, alternative, at, limit);
     if (after >= 0) {
       const end = matchFrom(view, slots, slotIndex + 1, after, limit);

@@ -40,6 +40,70 @@ const COMBINING = /\p{M}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
 
+/** The normalised text as it grows, with its map to the source in typed arrays. */
+class Builder {
+  private readonly parts: string[] = [];
+  private start: Int32Array;
+  private end: Int32Array;
+  /** Code units written so far. */
+  length = 0;
+
+  constructor(sourceLength: number) {
+    this.start = new Int32Array(sourceLength + 16);
+    this.end = new Int32Array(sourceLength + 16);
+  }
+
+  /** The last character written, or a line break at the very start. */
+  get last(): string {
+    return this.parts[this.parts.length - 1] ?? '\n';
+  }
+
+  lastButOne(): string | undefined {
+    return this.parts[this.parts.length - 2];
+  }
+
+  push(text: string, from: number, to: number): void {
+    if (this.length + text.length > this.start.length) this.grow(text.length);
+    for (const ch of text) {
+      this.parts.push(ch);
+      for (let u = 0; u < ch.length; u++) {
+        this.start[this.length] = from;
+        this.end[this.length] = to;
+        this.length++;
+      }
+    }
+  }
+
+  pop(): void {
+    this.length -= (this.parts.pop() ?? '').length;
+  }
+
+  /** How many of the last characters are `ch`. */
+  trailing(ch: string): number {
+    let n = 0;
+    for (let k = this.parts.length - 1; k >= 0 && this.parts[k] === ch; k--) n++;
+    return n;
+  }
+
+  finish(): Normalised {
+    return {
+      text: this.parts.join(''),
+      toSource: this.start.slice(0, this.length),
+      toSourceEnd: this.end.slice(0, this.length),
+    };
+  }
+
+  private grow(needed: number): void {
+    const size = Math.max(this.start.length * 2, this.length + needed);
+    const start = new Int32Array(size);
+    const end = new Int32Array(size);
+    start.set(this.start);
+    end.set(this.end);
+    this.start = start;
+    this.end = end;
+  }
+}
+
 /**
  * NFKC (ligatures, full-width forms), plain quotes and dashes, whitespace runs collapsed to one
  * space, tabs and line ends kept (they separate table cells and lines for segmentation), and
@@ -47,24 +111,23 @@ const LOWER = /\p{Ll}/u;
  * before a capital or digit is kept, as in "DS-\n2CD").
  */
 export function normalise(source: string): Normalised {
-  const out: string[] = [];
-  const map: number[] = [];
-  const mapEnd: number[] = [];
-  const push = (s: string, from: number, to: number): void => {
-    for (const ch of s) {
-      out.push(ch);
-      for (let u = 0; u < ch.length; u++) {
-        map.push(from);
-        mapEnd.push(to);
-      }
-    }
-  };
-  const last = (): string => out[out.length - 1] ?? '\n';
-
+  const out = new Builder(source.length);
   let i = 0;
   while (i < source.length) {
-    const cp = source.codePointAt(i)!;
-    let ch = String.fromCodePoint(cp);
+    // Fast path: printable ASCII needs no folding unless a combining mark (U+0300 and up) follows.
+    const code = source.charCodeAt(i);
+    const following = source.charCodeAt(i + 1);
+    if (code > 0x20 && code < 0x7f && (!(following >= 0x300) || !COMBINING.test(source[i + 1]!))) {
+      out.push(source[i]!, i, i + 1);
+      i++;
+      continue;
+    }
+    if (code === 0x20) {
+      if (out.last !== ' ' && out.last !== '\n' && out.last !== '\t') out.push(' ', i, i + 1);
+      i++;
+      continue;
+    }
+    let ch = String.fromCodePoint(source.codePointAt(i)!);
     let next = i + ch.length;
     while (next < source.length && COMBINING.test(source[next]!)) {
       ch += source[next]!;
@@ -76,40 +139,30 @@ export function normalise(source: string): Normalised {
     }
     if (ch === '\r' || ch === '\n' || ch === '\f' || ch === '\u2028' || ch === '\u2029') {
       if (ch === '\r' && source[next] === '\n') next++;
-      while (last() === ' ') popLast(out, map, mapEnd);
-      const hyphenAt = out.length - 1;
-      const joined = tryJoinHyphenated(source, next, out, map, mapEnd, hyphenAt);
+      while (out.last === ' ') out.pop();
+      const joined = joinHyphenated(source, next, out);
       if (joined !== null) {
         i = joined;
         continue;
       }
-      const breaks = trailingCount(out, '\n');
-      if (breaks < 2 && out.length > 0) push('\n', i, next);
+      if (out.trailing('\n') < 2 && out.length > 0) out.push('\n', i, next);
       i = next;
       continue;
     }
     if (ch === '\t') {
-      while (last() === ' ') popLast(out, map, mapEnd);
-      if (last() !== '\t' && last() !== '\n') push('\t', i, next);
+      while (out.last === ' ') out.pop();
+      if (out.last !== '\t' && out.last !== '\n') out.push('\t', i, next);
       i = next;
       continue;
     }
     const folded = FOLD[ch] ?? ch.normalize('NFKC');
     if (/^\s+$/u.test(folded)) {
-      const prev = last();
-      if (prev !== ' ' && prev !== '\n' && prev !== '\t') push(' ', i, next);
-      i = next;
-      continue;
-    }
-    push(folded, i, next);
+      if (out.last !== ' ' && out.last !== '\n' && out.last !== '\t') out.push(' ', i, next);
+    } else out.push(folded, i, next);
     i = next;
   }
-  while (out.length > 0 && /\s/.test(last())) popLast(out, map, mapEnd);
-
-  const text = out.join('');
-  const toSource = Int32Array.from(map);
-  const toSourceEnd = Int32Array.from(mapEnd);
-  return { text, toSource, toSourceEnd };
+  while (out.length > 0 && /\s/.test(out.last)) out.pop();
+  return out.finish();
 }
 
 /**
@@ -117,38 +170,18 @@ export function normalise(source: string): Normalised {
  * follows, or only the break when another letter or digit follows. Returns where to resume in the
  * source, or null when this line end is not a hyphenation.
  */
-function tryJoinHyphenated(
-  source: string,
-  afterBreak: number,
-  out: string[],
-  map: number[],
-  mapEnd: number[],
-  hyphenAt: number,
-): number | null {
-  if (out[hyphenAt] !== '-' || !LETTER_OR_DIGIT.test(out[hyphenAt - 1] ?? '')) return null;
+function joinHyphenated(source: string, afterBreak: number, out: Builder): number | null {
+  const before = out.lastButOne() ?? '';
+  if (out.last !== '-' || !LETTER_OR_DIGIT.test(before)) return null;
   let j = afterBreak;
   while (j < source.length && (source[j] === ' ' || source[j] === '\t')) j++;
   const following = source[j] ?? '';
-  if (LOWER.test(following) && /\p{L}/u.test(out[hyphenAt - 1]!)) {
-    popLast(out, map, mapEnd);
+  if (LOWER.test(following) && /\p{L}/u.test(before)) {
+    out.pop();
     return j;
   }
   if (LETTER_OR_DIGIT.test(following)) return j;
   return null;
-}
-
-function popLast(out: string[], map: number[], mapEnd: number[]): void {
-  const ch = out.pop() ?? '';
-  for (let u = 0; u < ch.length; u++) {
-    map.pop();
-    mapEnd.pop();
-  }
-}
-
-function trailingCount(out: string[], ch: string): number {
-  let n = 0;
-  for (let k = out.length - 1; k >= 0 && out[k] === ch; k--) n++;
-  return n;
 }
 
 /** Maps a normalised span back to the source span it covers. */

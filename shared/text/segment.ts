@@ -24,20 +24,43 @@ export interface Segment {
 }
 
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\u3005\u30FC]/u;
-const TOKEN =
-  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\u3005\u30FC]|[[\p{L}\p{N}\p{M}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\u3005\u30FC]]+/gv;
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** Below this code point no character is written without spaces (CJK starts at U+2E80). */
+const FIRST_UNSPACED = 0x2e80;
 
 export function tokenize(text: string): Tokens {
   const start: number[] = [];
   const end: number[] = [];
   const lower: string[] = [];
   const cjk: number[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    start.push(m.index);
-    end.push(m.index + m[0].length);
-    lower.push(m[0].toLowerCase());
-    cjk.push(m[0].length <= 2 && CJK_CHAR.test(m[0]) ? 1 : 0);
+  const add = (from: number, to: number, unspaced: boolean): void => {
+    start.push(from);
+    end.push(to);
+    lower.push(text.slice(from, to).toLowerCase());
+    cjk.push(unspaced ? 1 : 0);
+  };
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const word = m[0];
+    let wide = false;
+    for (let k = 0; k < word.length && !wide; k++) wide = word.charCodeAt(k) >= FIRST_UNSPACED;
+    if (!wide) {
+      add(m.index, m.index + word.length, false);
+      continue;
+    }
+    // A run mixing scripts ("支持4K人脸"): each unspaced character is a token of its own.
+    let runStart = -1;
+    for (let k = 0; k < word.length;) {
+      const ch = String.fromCodePoint(word.codePointAt(k)!);
+      const at = m.index + k;
+      if (CJK_CHAR.test(ch)) {
+        if (runStart >= 0) add(runStart, at, false);
+        runStart = -1;
+        add(at, at + ch.length, true);
+      } else if (runStart < 0) runStart = at;
+      k += ch.length;
+    }
+    if (runStart >= 0) add(runStart, m.index + word.length, false);
   }
   return {
     count: start.length,
@@ -46,11 +69,6 @@ export function tokenize(text: string): Tokens {
     lower,
     cjk: Uint8Array.from(cjk),
   };
-}
-
-/** Splits a pattern or cue the way page text is split, so both compare token by token. */
-export function tokenWords(text: string): string[] {
-  return tokenize(text).lower.slice();
 }
 
 const BULLET = /^(?:[•▪◦‣●■□◆◇○►▶✓✔·*-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/u;
@@ -156,15 +174,16 @@ function splitLines(text: string): Line[] {
 function lineKind(line: string, prev: string, next: string): SegmentKind {
   if (line.includes('\t')) return 'row';
   if (BULLET.test(line)) return 'item';
-  const short = wordWeight(line) <= 6;
   const startsSection = prev === '' || TERMINAL.test(prev) || prev.includes('\t');
   const nextStartsUpper = /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(next) || BULLET.test(next);
   if (
-    short &&
     startsSection &&
     !TERMINAL.test(line) &&
     nextStartsUpper &&
-    /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(line)
+    /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(line) &&
+    // Six words fit in well under 80 characters; only short lines are counted.
+    line.length < 80 &&
+    wordWeight(line) <= 6
   ) {
     return 'heading';
   }
@@ -174,7 +193,8 @@ function lineKind(line: string, prev: string, next: string): SegmentKind {
 /** Words in a line, counting two characters of an unspaced script as one word. */
 function wordWeight(line: string): number {
   let weight = 0;
-  for (const m of line.matchAll(TOKEN)) weight += CJK_CHAR.test(m[0]) ? 0.5 : 1;
+  const tokens = tokenize(line);
+  for (let i = 0; i < tokens.count; i++) weight += tokens.cjk[i] === 1 ? 0.5 : 1;
   return weight;
 }
 
