@@ -20,7 +20,8 @@ export type OutputFormat = 'json' | 'jsonl' | 'csv' | 'table';
 export interface AnalyseOptions {
   readonly paths: string[];
   readonly format: OutputFormat;
-  readonly packs: LoadedPack[];
+  /** Reads the rule packs (a broken pack throws RulePackError). */
+  readonly loadPacks: () => LoadedPack[];
   readonly failOn?: Severity;
   readonly out?: string;
   readonly jobs: number;
@@ -48,8 +49,8 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
   const jsonl = options.format === 'jsonl' && options.out === undefined;
   let printed = 0;
 
-  await runAnalysis(files, {
-    packs: options.packs,
+  const packs = await runAnalysis(files, {
+    loadPacks: options.loadPacks,
     jobs: options.jobs,
     timeoutMs: options.timeoutSeconds * 1000,
     memoryMb: WORKER_MEMORY_MB,
@@ -73,7 +74,7 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
     failed(path, null, new ReadError('FILE_UNREADABLE', 'The file or folder does not exist.')),
   );
   const report: AnalysisReport = {
-    tool: toolInfo(options),
+    tool: toolInfo(options.version, packs),
     documents: [...(documents as DocumentResult[]), ...missingResults],
   };
   if (jsonl) for (const doc of missingResults) process.stdout.write(JSON.stringify(doc) + '\n');
@@ -108,12 +109,12 @@ export function exitCode(report: AnalysisReport, failOn: Severity | undefined): 
   return reached ? EXIT.threshold : EXIT.done;
 }
 
-function toolInfo(options: AnalyseOptions): ToolInfo {
+function toolInfo(version: string, packs: readonly LoadedPack[]): ToolInfo {
   return {
     name: 'claimlens',
-    version: options.version,
+    version,
     engine: ENGINE_VERSION,
-    rulePacks: options.packs.map((p) => ({
+    rulePacks: packs.map((p) => ({
       id: p.data.pack.id,
       name: p.data.pack.name,
       version: p.data.pack.version,

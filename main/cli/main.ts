@@ -69,7 +69,7 @@ async function analyse(args: readonly string[]): Promise<number> {
   return analyseCommand({
     paths: positionals,
     format,
-    packs: loadPacks([bundledRulesDir(), ...(values.rules ?? [])]),
+    loadPacks: () => loadPacks([bundledRulesDir(), ...(values.rules ?? [])]),
     ...(failOn !== undefined ? { failOn: Severity.parse(failOn) } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),

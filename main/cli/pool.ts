@@ -6,7 +6,8 @@ import { ReadError } from '../../shared/model/errors';
 export interface PoolOptions<J, R> {
   readonly size: number;
   readonly workerUrl: URL;
-  readonly workerData: unknown;
+  /** Sent to each worker as its first message once it resolves; the worker then says 'ready'. */
+  readonly setup: Promise<unknown>;
   readonly timeoutMs: number;
   readonly memoryMb: number;
   readonly onStart?: (job: J) => void;
@@ -52,7 +53,7 @@ export class WorkerPool<J, R> {
     for (const slot of this.slots) this.feed(slot);
   }
 
-  /** Starts workers before jobs arrive, so they load the parser while the first file is opened. */
+  /** Starts workers before jobs arrive, so they load the parser while the rule packs are read. */
   prestart(count: number): void {
     while (this.slots.size < Math.min(count, this.options.size)) this.start();
   }
@@ -121,7 +122,6 @@ export class WorkerPool<J, R> {
 
   private start(): void {
     const worker = new Worker(this.options.workerUrl, {
-      workerData: this.options.workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
       stderr: true,
     });
@@ -129,6 +129,9 @@ export class WorkerPool<J, R> {
     worker.stderr.resume();
     const slot: Slot<J> = { worker, ready: false, job: null, timer: null };
     this.slots.add(slot);
+    void this.options.setup.then((setup) => {
+      worker.postMessage(setup);
+    });
     worker.on('message', (message: Envelope<J, R> | 'ready') => {
       if (message === 'ready') {
         slot.ready = true;

@@ -10,7 +10,8 @@ import { WorkerPool } from './pool';
 import type { Job, Reply, WorkerSetup } from './worker';
 
 export interface RunOptions {
-  readonly packs: readonly LoadedPack[];
+  /** Reads the rule packs; called once the workers are starting, so both happen at once. */
+  readonly loadPacks: () => LoadedPack[];
   readonly jobs: number;
   readonly timeoutMs: number;
   readonly memoryMb: number;
@@ -26,8 +27,12 @@ interface Pending {
   expected: number;
 }
 
-export async function runAnalysis(files: readonly string[], options: RunOptions): Promise<void> {
-  if (files.length === 0) return;
+/** Analyses `files`; returns the rule packs it used. */
+export async function runAnalysis(
+  files: readonly string[],
+  options: RunOptions,
+): Promise<LoadedPack[]> {
+  if (files.length === 0) return options.loadPacks();
   const pending = new Map<number, Pending>();
   const completed = new Set<number>();
   const complete = (index: number, result: DocumentResult): void => {
@@ -37,12 +42,15 @@ export async function runAnalysis(files: readonly string[], options: RunOptions)
     options.onResult(index, result.sha256 === null ? withHash(result, files[index]!) : result);
   };
 
-  const setup: WorkerSetup = { packs: options.packs, split: { workers: options.jobs } };
+  let provideSetup: (setup: WorkerSetup) => void = () => undefined;
+  const setup = new Promise<WorkerSetup>((resolve) => {
+    provideSetup = resolve;
+  });
   const pool: WorkerPool<Job, Reply> = new WorkerPool<Job, Reply>({
     // Workers start as jobs arrive: one file starts one worker, and its parts start the rest.
     size: Math.max(1, options.jobs),
     workerUrl: new URL('./worker.mjs', import.meta.url),
-    workerData: setup,
+    setup,
     timeoutMs: options.timeoutMs,
     memoryMb: options.memoryMb,
     onStart: (job) => {
@@ -92,10 +100,13 @@ export async function runAnalysis(files: readonly string[], options: RunOptions)
   // A single long file is shared out, so every worker may be needed from the start.
   pool.prestart(files.length === 1 ? options.jobs : Math.min(options.jobs, files.length));
   try {
+    const packs = options.loadPacks();
+    provideSetup({ packs, split: { workers: options.jobs } });
     files.forEach((path, file) => {
       pool.push({ file, path });
     });
     await pool.whenIdle();
+    return packs;
   } finally {
     await pool.close();
   }

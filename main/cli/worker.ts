@@ -1,9 +1,9 @@
 // A worker thread of `claimlens analyse`: compiles the rule packs once, then runs one job per
 // message (a whole file, or some pages of a long PDF). Untrusted bytes are parsed here, away
 // from the main thread, under the pool's memory limit.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { ReadErrorCode } from '../../shared/model/errors';
-import { compileRules, type LoadedPack } from '../../shared/rules/compile';
+import { compileRules, type CompiledRules, type LoadedPack } from '../../shared/rules/compile';
 import {
   analyseFile,
   analysePdfPages,
@@ -11,6 +11,7 @@ import {
   type SplitAnnouncement,
 } from '../extract/analyse-file';
 import { asReadError } from '../extract/document-result';
+import { preloadPdfjs } from '../extract/pdfjs';
 import { planParts, type SplitPolicy } from './split';
 import type { Envelope } from './pool';
 
@@ -32,15 +33,15 @@ export type Reply =
   | ({ readonly kind: 'split' } & SplitAnnouncement)
   | { readonly kind: 'part-failed'; readonly error: string; readonly code: ReadErrorCode };
 
-const setup = workerData as WorkerSetup;
-const rules = compileRules(setup.packs);
 const port = parentPort!;
+// The parser loads while the main thread reads the rule packs; they come as the first message.
+const parserReady = preloadPdfjs();
 
 function send(job: Job, reply: Reply, final: boolean): void {
   port.postMessage({ job, reply, final } satisfies Envelope<Job, Reply>);
 }
 
-async function run(job: Job): Promise<Reply> {
+async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<Reply> {
   const policy = setup.split;
   if (job.range === undefined) {
     return analyseFile(
@@ -65,9 +66,14 @@ async function run(job: Job): Promise<Reply> {
   }
 }
 
-port.on('message', (job: Job) => {
-  void run(job).then((reply) => {
-    send(job, reply, true);
+port.once('message', (setup: WorkerSetup) => {
+  const rules = compileRules(setup.packs);
+  void parserReady.then(() => {
+    port.on('message', (job: Job) => {
+      void run(job, rules, setup).then((reply) => {
+        send(job, reply, true);
+      });
+    });
+    port.postMessage('ready');
   });
 });
-port.postMessage('ready');

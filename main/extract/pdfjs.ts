@@ -16,6 +16,16 @@ const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
 // In Node, pdf.js runs its parser in this thread through a "fake worker" it imports from here.
 GlobalWorkerOptions.workerSrc = pathToFileURL(join(pdfjsRoot, 'legacy/build/pdf.worker.mjs')).href;
 
+/**
+ * Loads pdf.js's parser ahead of the first document (it is large), where pdf.js looks for a
+ * preloaded one (`globalThis.pdfjsWorker`), so the first file does not wait for it.
+ */
+export async function preloadPdfjs(): Promise<void> {
+  // eslint-disable-next-line no-unsanitized/method -- pdf.js's own parser, inside this package
+  const parser: unknown = await import(GlobalWorkerOptions.workerSrc);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = parser;
+}
+
 /** Folder paths ending in "/", as pdf.js's Node data factory expects. */
 const resourceDirs = Object.fromEntries(
   Object.entries(PDF_RESOURCE_DIRS).map(([key, dir]) => [key, join(pdfjsRoot, dir) + '/']),
