@@ -3,9 +3,16 @@
 import { compileRules, type LoadedPack } from '../../shared/rules/compile';
 import { checkRuleTestCase, ruleTestCases } from '../../shared/rules/self-test';
 
-export function checkRulesCommand(packs: readonly LoadedPack[]): number {
+/**
+ * Runs the test sentences of `tested`; `packs` (the bundled ones and `tested`) are all loaded,
+ * since a user's pack relies on the bundled cue lists for denials and hedges, as in `analyse`.
+ */
+export function checkRulesCommand(
+  packs: readonly LoadedPack[],
+  tested: readonly LoadedPack[],
+): number {
   const rules = compileRules(packs);
-  const cases = ruleTestCases(packs);
+  const cases = ruleTestCases(tested);
   let failures = 0;
   for (const testCase of cases) {
     const problem = checkRuleTestCase(rules, testCase);
@@ -16,9 +23,9 @@ export function checkRulesCommand(packs: readonly LoadedPack[]): number {
       );
     }
   }
-  const ruleCount = packs.reduce((n, p) => n + p.data.rules.length, 0);
+  const ruleCount = tested.reduce((n, p) => n + p.data.rules.length, 0);
   process.stdout.write(
-    `${packs.length} pack${packs.length === 1 ? '' : 's'}, ${ruleCount} rules, ` +
+    `${tested.length} pack${tested.length === 1 ? '' : 's'}, ${ruleCount} rule${ruleCount === 1 ? '' : 's'}, ` +
       `${cases.length} test sentences: ${failures === 0 ? 'all pass' : `${failures} failed`}.\n`,
   );
   return failures === 0 ? 0 : 1;

@@ -80,7 +80,9 @@ async function analyse(args: readonly string[]): Promise<number> {
 
 function checkRules(args: readonly string[]): number {
   const { positionals } = parse(args, {});
-  return checkRulesCommand(loadPacks(positionals.length > 0 ? positionals : [bundledRulesDir()]));
+  const packs = loadPacks([bundledRulesDir(), ...positionals]);
+  const tested = positionals.length > 0 ? loadPacks(positionals) : packs;
+  return checkRulesCommand(packs, tested);
 }
 
 type Spec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];

@@ -26,7 +26,9 @@ export function packFiles(path: string): string[] {
 export function loadPacks(paths: readonly string[]): LoadedPack[] {
   const packs: LoadedPack[] = [];
   const problems: PackProblem[] = [];
-  for (const file of paths.flatMap(packFiles)) {
+  // A file named twice (the bundled folder given again with --rules) is read once.
+  const files = [...new Set(paths.flatMap(packFiles).map((f) => resolve(f)))];
+  for (const file of files) {
     const bytes = readFileSync(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const shown = displayPath(file);

@@ -344,6 +344,33 @@ describe('claimlens analyse, options and outputs', () => {
     expect(run.stderr).toContain('Usage:');
   });
 
+  it('check-rules tests a user pack with the bundled denial and hedge words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlens-'));
+    const pack = [
+      'pack: { id: mine, name: Mine, version: 1.0.0 }',
+      'rules:',
+      '  - id: mine.attention',
+      '    title: Shopper attention scoring',
+      '    category: emotion_recognition',
+      '    explanation: Scores how attentive each shopper is from their face, which is emotion recognition.',
+      '    languages: [en]',
+      "    patterns: ['shopper attention ~2 scor*']",
+      '    tests:',
+      '      match: [{ text: Shopper attention scoring is optional., polarity: optional }]',
+      '      no_match: [We pay attention to detail.]',
+    ].join('\n');
+    writeFileSync(join(dir, 'mine.yaml'), pack);
+    const run = claimlens(['check-rules', join(dir, 'mine.yaml')]);
+    expect(run.stdout).toBe('1 pack, 1 rule, 2 test sentences: all pass.\n');
+    expect(run.code).toBe(0);
+    writeFileSync(join(dir, 'mine.yaml'), pack.replace('polarity: optional', 'polarity: negated'));
+    const failing = claimlens(['check-rules', join(dir, 'mine.yaml')]);
+    expect(failing.stdout).toContain(
+      'FAIL mine/mine.attention: "Shopper attention scoring is optional." matched as optional but should be negated',
+    );
+    expect(failing.code).toBe(1);
+  });
+
   it('check-rules runs every rule test sentence of the bundled packs', () => {
     const run = claimlens(['check-rules']);
     expect(run.stdout).toMatch(/\d+ packs?, \d+ rules, \d+ test sentences: all pass\./);
