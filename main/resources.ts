@@ -1,12 +1,10 @@
-// Where the bundled resources (rule packs, samples) are, from sources, bundles and packaged apps.
+// Where the bundled resources (rule packs, samples) are, from the sources and from the CLI bundle in out/.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root: the nearest folder above this module that holds resources/rules. */
 function findRoot(): string {
-  const override = process.env.CLAIMLENS_RESOURCES;
-  if (override) return resolve(override, '..');
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'resources', 'rules'))) return dir;

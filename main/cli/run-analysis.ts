@@ -24,7 +24,7 @@ interface Pending {
   readonly sha256: string;
   readonly pageCount: number;
   readonly parts: PagesPart[];
-  expected: number;
+  readonly expected: number;
 }
 
 /** Analyses `files`; returns the rule packs it used. */
@@ -47,7 +47,6 @@ export async function runAnalysis(
     provideSetup = resolve;
   });
   const pool: WorkerPool<Job, Reply> = new WorkerPool<Job, Reply>({
-    // Workers start as jobs arrive: one file starts one worker, and its parts start the rest.
     size: Math.max(1, options.jobs),
     workerUrl: new URL('./worker.mjs', import.meta.url),
     setup,
