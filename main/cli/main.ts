@@ -1,6 +1,7 @@
 // The `claimlens` command: parses arguments, loads rule packs, runs a subcommand, sets the exit
 // code (0 done, 1 --fail-on reached, 2 usage error or unreadable input).
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 import { Severity } from '../../shared/model/taxonomy';
@@ -10,6 +11,9 @@ import { checkRulesCommand } from './check-rules-command';
 import { USAGE } from './usage';
 
 class UsageError extends Error {}
+
+/** Validated rule packs, cached next to this build (out/cli-<fingerprint>/), so a new build starts afresh. */
+const PACK_CACHE = fileURLToPath(new URL('./pack-cache', import.meta.url));
 
 const FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'csv', 'table'];
 
@@ -69,7 +73,7 @@ async function analyse(args: readonly string[]): Promise<number> {
   return analyseCommand({
     paths: positionals,
     format,
-    loadPacks: () => loadPacks([bundledRulesDir(), ...(values.rules ?? [])]),
+    loadPacks: () => loadPacks([bundledRulesDir(), ...(values.rules ?? [])], PACK_CACHE),
     ...(failOn !== undefined ? { failOn: Severity.parse(failOn) } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),

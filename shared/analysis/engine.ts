@@ -51,13 +51,24 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   const matches = [...indexedMatches(state, rules), ...regexMatches(state, rules)].filter(
     (m) => !excluded(state, rules, m),
   );
+  // Claims cluster in a few sentences; each sentence is shown once, however many findings it has.
+  const sentences = new Map<number, string>();
+  const sentenceOf = (index: number): string => {
+    let shown = sentences.get(index);
+    if (shown === undefined) {
+      const seg = segments[index]!;
+      const [from, to] = toSourceSpan(norm, seg.start, seg.end);
+      shown = displayText(page.text.slice(from, to));
+      sentences.set(index, shown);
+    }
+    return shown;
+  };
   return keepStrongest(matches, rules)
     .map((m): Finding => {
       const rule = rules.rules[m.entry.rule]!;
       const pattern = rule.patterns[m.entry.pattern]!;
       const seg = segments[m.seg]!;
       const [start, end] = toSourceSpan(norm, m.start, m.end);
-      const [segStart, segEnd] = toSourceSpan(norm, seg.start, seg.end);
       const { polarity, cue } = polarityOf(rules.context, state.view, norm.text, seg, m);
       return {
         id: `p${page.page}-${start}-${end}-${rule.id}`,
@@ -73,7 +84,7 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
         confidence: pattern.confidence,
         page: page.page,
         quote: displayText(page.text.slice(start, end)),
-        sentence: displayText(page.text.slice(segStart, segEnd)),
+        sentence: sentenceOf(m.seg),
         start,
         end,
         quads: quadsFor(page, start, end),
