@@ -15,6 +15,7 @@ export default tseslint.config(
         projectService: {
           allowDefaultProject: [
             'vitest.config.ts',
+            'vite.config.ts',
             '*.js',
             '*.mjs',
             'main/cli/*.mjs',

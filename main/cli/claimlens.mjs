@@ -7,8 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureModernNode } from '../toolchain/modern-node.mjs';
 
 ensureModernNode(import.meta.url);
-const { ensureBuilt } = await import('./build.mjs');
-const dir = await ensureBuilt();
+const { ensureBuilt } = await import('../toolchain/build.mjs');
+const dir = await ensureBuilt('cli');
 // V8's code cache on disk: pdf.js is 3 MB of JavaScript that every worker would compile again.
 const cache = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'compile-cache');
 process.env.NODE_COMPILE_CACHE ??= cache;

@@ -27,6 +27,7 @@ export const Quad = z.tuple([
   z.number(),
   z.number(),
 ]);
+export type Quad = z.infer<typeof Quad>;
 
 export const Reference = z.strictObject({
   title: z.string(),

@@ -1,0 +1,109 @@
+// The Chromium host: the same renderer build and handler table as the Electron app, in a system
+// Chromium driven by playwright-core. The renderer is served by request interception (no TCP
+// port is opened), every other request is refused, and `window.claimlens` reaches the handlers
+// through a binding that checks which frame is calling.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHANNELS } from '../../shared/ipc/contract';
+import { dispatch, type Handlers } from '../ipc/dispatch';
+import { appFilePath, CHROMIUM_ORIGIN, CONTENT_SECURITY_POLICY, mimeType } from '../security/policy';
+import { installBridge } from './chromium-bridge';
+import { decodeBytes, encodeBytes } from './transport';
+
+export interface ChromiumHostOptions {
+  readonly executablePath: string;
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** Chromium's own profile folder (not the library). */
+  readonly profileDir: string;
+  readonly handlers: Handlers;
+  readonly headless: boolean;
+  readonly log?: (message: string) => void;
+}
+
+export interface ChromiumHost {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export const APP_URL = `${CHROMIUM_ORIGIN}/`;
+const BINDING = '__claimlensInvoke';
+
+/** Flags for Debian's chromium on these machines: no sandbox as root, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+export async function startChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
+  const log = options.log ?? (() => undefined);
+  const context = await chromium.launchPersistentContext(options.profileDir, {
+    executablePath: options.executablePath,
+    headless: options.headless,
+    args: [...CHROMIUM_ARGS, ...(options.headless ? [] : [`--app=data:text/html,`])],
+    viewport: options.headless ? { width: 1400, height: 900 } : null,
+    serviceWorkers: 'block',
+    acceptDownloads: false,
+    permissions: [],
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const file = appFilePath(url, CHROMIUM_ORIGIN);
+    if (file === null) {
+      log(`refused a request for ${url}`);
+      await route.abort('blockedbyclient');
+      return;
+    }
+    try {
+      await route.fulfill({
+        status: 200,
+        body: await readFile(join(options.rendererDir, file)),
+        headers: {
+          'content-type': mimeType(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+          'cross-origin-opener-policy': 'same-origin',
+        },
+      });
+    } catch {
+      await route.fulfill({ status: 404, body: 'Not found' });
+    }
+  });
+  await context.exposeBinding(BINDING, async (source, channel: unknown, payload: unknown) => {
+    const trusted = source.frame === source.page.mainFrame() && source.frame.url().startsWith(APP_URL);
+    if (!trusted) {
+      log(`refused ${String(channel)} from ${source.frame.url()}`);
+      return { ok: false, code: 'FORBIDDEN', message: 'Only the ClaimLens window may call ClaimLens.' };
+    }
+    return encodeBytes(await dispatch(options.handlers, channel, decodeBytes(payload), log));
+  });
+  await context.addInitScript(installBridge, { channels: CHANNELS, binding: BINDING });
+  const page = context.pages()[0] ?? (await context.newPage());
+  // No second window: popups and window.open targets are closed as soon as they appear.
+  context.on('page', (extra) => {
+    log(`closed a new window for ${extra.url()}`);
+    void extra.close();
+  });
+  // Navigation away is refused at the request; if the frame shows an error page, the app comes back.
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && !frame.url().startsWith(APP_URL)) {
+      log(`navigation to ${frame.url()} refused`);
+      void page.goto(APP_URL).catch(() => undefined);
+    }
+  });
+  page.on('dialog', (dialog) => void dialog.dismiss());
+  await page.goto(APP_URL);
+  return {
+    page,
+    context,
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,98 @@
+// The handler table: what each contract channel does, on the services main owns (the library
+// store, rule packs, the host's way of opening links). Main only hashes, stores and serves bytes;
+// documents are parsed in the renderer's sandbox and come back as text and findings.
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ENGINE_VERSION } from '../../shared/analysis/engine';
+import type { AppInfo } from '../../shared/ipc/contract';
+import type {
+  AnalysisUpload,
+  DocumentDetail,
+  DocumentMeta,
+  Note,
+  StoredFinding,
+  TriageStatus,
+  UserHighlight,
+} from '../../shared/model/library';
+import type { Quad } from '../../shared/model/finding';
+import type { LoadedPack } from '../../shared/rules/compile';
+import { HandlerError, type Handlers } from './dispatch';
+
+/** What the handlers need of the library store (main/store/library-store.ts). */
+export interface LibraryService {
+  importDocument(fileName: string, bytes: Uint8Array): Promise<{ meta: DocumentMeta; created: boolean }>;
+  list(): DocumentMeta[];
+  detail(sha256: string): Promise<DocumentDetail>;
+  readOriginal(sha256: string): Promise<Uint8Array>;
+  saveAnalysis(upload: AnalysisUpload): Promise<DocumentMeta>;
+  markFailed(sha256: string, error: string): Promise<DocumentMeta>;
+  setStatus(sha256: string, findingId: string, status: TriageStatus): Promise<StoredFinding>;
+  saveNote(input: { sha256: string; targetId: string; text: string; noteId?: string }): Promise<Note>;
+  deleteNote(sha256: string, noteId: string): Promise<void>;
+  addHighlight(input: { sha256: string; page: number; quote: string; quads: Quad[] }): Promise<UserHighlight>;
+  removeHighlight(sha256: string, highlightId: string): Promise<void>;
+  reviewer(): string;
+  setReviewer(name: string): Promise<void>;
+}
+
+export interface Services {
+  readonly store: LibraryService;
+  readonly version: string;
+  readonly host: AppInfo['host'];
+  /** Rule packs for the renderer's engine: the bundled ones and the user's. */
+  readonly packs: () => LoadedPack[];
+  /** The folder of bundled sample brochures. */
+  readonly samplesDir: string;
+  /** Opens an https link after asking the user; resolves whether it was opened. */
+  readonly openExternal: (url: URL) => Promise<boolean>;
+}
+
+export function createHandlers(services: Services): Handlers {
+  const { store } = services;
+  const info = (): AppInfo => ({
+    version: services.version,
+    engine: ENGINE_VERSION,
+    reviewer: store.reviewer(),
+    firstRun: store.list().length === 0,
+    host: services.host,
+  });
+  return {
+    'app:info': () => Promise.resolve(info()),
+    'app:openExternal': async ({ url }) => {
+      const parsed = URL.parse(url);
+      if (parsed?.protocol !== 'https:') {
+        throw new HandlerError('FORBIDDEN', 'Only https links can be opened from ClaimLens.');
+      }
+      return services.openExternal(parsed);
+    },
+    'settings:setReviewer': async ({ name }) => {
+      await store.setReviewer(name);
+      return info();
+    },
+    'rules:packs': () =>
+      Promise.resolve(services.packs().map((p) => ({ data: p.data, sha256: p.sha256, source: p.source }))),
+    'library:list': () => Promise.resolve(store.list()),
+    'library:import': ({ fileName, data }) => store.importDocument(basename(fileName), data),
+    'library:openSample': async () => {
+      const sample = (await readdir(services.samplesDir)).filter((f) => f.endsWith('.pdf')).sort()[0];
+      if (sample === undefined) throw new HandlerError('NOT_FOUND', 'The sample brochure is missing from this installation.');
+      const bytes = await readFile(join(services.samplesDir, sample));
+      return (await store.importDocument(sample, bytes)).meta;
+    },
+    'document:get': ({ sha256 }) => store.detail(sha256),
+    'document:bytes': ({ sha256 }) => store.readOriginal(sha256),
+    'document:saveAnalysis': (upload) => store.saveAnalysis(upload),
+    'document:markFailed': ({ sha256, error }) => store.markFailed(sha256, error),
+    'finding:setStatus': ({ sha256, findingId, status }) => store.setStatus(sha256, findingId, status),
+    'notes:save': (input) => store.saveNote(input),
+    'notes:delete': async ({ sha256, noteId }) => {
+      await store.deleteNote(sha256, noteId);
+      return true;
+    },
+    'highlights:add': (input) => store.addHighlight(input),
+    'highlights:remove': async ({ sha256, highlightId }) => {
+      await store.removeHighlight(sha256, highlightId);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// The app shell: top bar, the library or an open document, the password prompt, and the first
+// run that opens the bundled sample brochure.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppInfo, MenuCommand } from '../../shared/ipc/contract';
+import { LibraryScreen } from '../library/LibraryScreen';
+import { DocumentScreen } from '../viewer/DocumentScreen';
+import { bridge, call } from './api';
+import { PasswordDialog, usePasswordPrompt } from './PasswordDialog';
+import { useImport } from './use-import';
+
+type View = { readonly kind: 'library' } | { readonly kind: 'document'; readonly sha256: string };
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [view, setView] = useState<View>({ kind: 'library' });
+  const [fatal, setFatal] = useState<string | null>(null);
+  const password = usePasswordPrompt();
+  const importer = useImport(password.ask);
+  const [menuCommand, setMenuCommand] = useState<{ command: MenuCommand; at: number } | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const appInfo = await call('app:info', {});
+        if (cancelled) return;
+        setInfo(appInfo);
+        if (appInfo.firstRun) {
+          const sample = await call('library:openSample', {});
+          const ready = await importer.analyse(sample);
+          if (!cancelled && ready.state === 'analysed') setView({ kind: 'document', sha256: ready.sha256 });
+        }
+      } catch (error) {
+        if (!cancelled) setFatal((error as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // First run happens once, when the app starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const pickFiles = useRef(importer.pickFiles);
+  pickFiles.current = importer.pickFiles;
+  useEffect(() => {
+    try {
+      return bridge().onMenuCommand(({ command, sha256 }) => {
+        if (command === 'open') pickFiles.current();
+        else if (command === 'open-recent' && sha256) setView({ kind: 'document', sha256 });
+        else if (command === 'close-document') setView({ kind: 'library' });
+        else setMenuCommand({ command, at: Date.now() });
+      });
+    } catch {
+      return undefined;
+    }
+  }, []);
+
+  const saveReviewer = useCallback(async (name: string) => {
+    if (name.trim() === '' || name === info?.reviewer) return;
+    setInfo(await call('settings:setReviewer', { name }));
+  }, [info]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>ClaimLens</h1>
+        <button type="button" className="btn" onClick={() => setView({ kind: 'library' })} aria-pressed={view.kind === 'library'}>
+          Library
+        </button>
+        <button type="button" className="btn primary" onClick={importer.pickFiles}>
+          Open PDF…
+        </button>
+        <span className="spacer" />
+        {info && (
+          <label>
+            Reviewer
+            <input
+              type="text"
+              defaultValue={info.reviewer}
+              aria-label="Reviewer name, recorded with every note and status"
+              onBlur={(e) => void saveReviewer(e.currentTarget.value)}
+            />
+          </label>
+        )}
+      </header>
+      {fatal && (
+        <div className="banner error" role="alert">
+          ClaimLens could not start: {fatal}
+        </div>
+      )}
+      {importer.element}
+      {view.kind === 'library' ? (
+        <LibraryScreen
+          documents={importer.documents}
+          progress={importer.progress}
+          onCancel={importer.cancel}
+          onOpen={(sha256) => setView({ kind: 'document', sha256 })}
+          onFiles={importer.importFiles}
+          onRetry={(meta) => void importer.analyse(meta)}
+        />
+      ) : (
+        <DocumentScreen
+          key={view.sha256}
+          sha256={view.sha256}
+          menuCommand={menuCommand}
+          askPassword={password.ask}
+          onClose={() => setView({ kind: 'library' })}
+        />
+      )}
+      <PasswordDialog state={password.state} />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Reads a stored document in the renderer's sandbox (pdf.js, then the engine in a worker) and
+// sends main only its text and findings. A file that cannot be read is marked as failed, in
+// plain words, and the rest of the library stays usable.
+import { ENGINE_VERSION } from '../../shared/analysis/engine';
+import type { Finding, RulePackInfo } from '../../shared/model/finding';
+import type { DocumentMeta } from '../../shared/model/library';
+import type { LoadedPack } from '../../shared/rules/compile';
+import type { PageText } from '../../shared/text/page-text';
+import { call } from '../app/api';
+import type { AnalysisRequest } from './analysis.worker';
+import AnalysisWorker from './analysis.worker?worker';
+import { extractPages } from './extract';
+import { openPdf, PdfOpenError, type PasswordPrompt } from './load-document';
+
+export interface AnalyseOptions {
+  readonly askPassword: PasswordPrompt;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal: AbortSignal;
+}
+
+let packs: Promise<LoadedPack[]> | null = null;
+
+/** The rule packs main loaded (bundled and the user's), fetched once. */
+export function rulePacks(): Promise<LoadedPack[]> {
+  packs ??= call('rules:packs', {});
+  return packs;
+}
+
+export async function analyseStored(meta: DocumentMeta, options: AnalyseOptions): Promise<DocumentMeta> {
+  const bytes = await call('document:bytes', { sha256: meta.sha256 });
+  let opened;
+  try {
+    opened = await openPdf(bytes, options.askPassword);
+  } catch (error) {
+    if (error instanceof PdfOpenError) {
+      return call('document:markFailed', { sha256: meta.sha256, error: error.message });
+    }
+    throw error;
+  }
+  try {
+    if (opened.doc.numPages === 0) {
+      return call('document:markFailed', { sha256: meta.sha256, error: 'This PDF has no pages.' });
+    }
+    const pages = await extractPages(opened.doc, options.onProgress ?? (() => undefined), options.signal);
+    const loaded = await rulePacks();
+    const findings = await runEngine(pages, loaded);
+    return await call('document:saveAnalysis', {
+      sha256: meta.sha256,
+      pages: pages.map((p) => ({ page: p.page, text: p.text })),
+      findings,
+      engine: ENGINE_VERSION,
+      rulePacks: loaded.map(packInfo),
+    });
+  } finally {
+    await opened.close();
+  }
+}
+
+function packInfo(pack: LoadedPack): RulePackInfo {
+  return {
+    id: pack.data.pack.id,
+    name: pack.data.pack.name,
+    version: pack.data.pack.version,
+    sha256: pack.sha256,
+    rules: pack.data.rules.length,
+    source: pack.source,
+  };
+}
+
+function runEngine(pages: PageText[], loaded: LoadedPack[]): Promise<Finding[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new AnalysisWorker();
+    worker.onmessage = (event: MessageEvent<{ ok: true; findings: Finding[] } | { ok: false; message: string }>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.findings);
+      else reject(new Error(`The analysis failed: ${event.data.message}`));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`The analysis failed: ${event.message}`));
+    };
+    worker.postMessage({ pages, packs: loaded } satisfies AnalysisRequest);
+  });
+}

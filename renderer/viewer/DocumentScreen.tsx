@@ -1,0 +1,311 @@
+// A document under review: its verification state, pages with highlights, zoom and find, and
+// the findings panel with triage and notes beside it.
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import type { Quad } from '../../shared/model/finding';
+import type { DocumentDetail } from '../../shared/model/library';
+import { call } from '../app/api';
+import { FindingsPanel } from '../findings/FindingsPanel';
+import { analyseStored } from '../pdf/analyse-document';
+import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
+import { FindBar, type FindHit } from './FindBar';
+import { marksOf, type Mark } from './marks';
+import { PageView } from './PageView';
+import { Tooltip } from './Tooltip';
+
+interface Props {
+  readonly sha256: string;
+  readonly menuCommand: { command: MenuCommand; at: number } | null;
+  readonly askPassword: PasswordPrompt;
+  readonly onClose: () => void;
+}
+
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Props) {
+  const [detail, setDetail] = useState<DocumentDetail | null>(null);
+  const [pdf, setPdf] = useState<OpenedPdf | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState(1.25);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [hover, setHover] = useState<{ mark: Mark; anchor: DOMRect } | null>(null);
+  const [findOpen, setFindOpen] = useState(false);
+  const [findHit, setFindHit] = useState<FindHit | null>(null);
+  const [fallbackSize, setFallbackSize] = useState({ width: 595, height: 842 });
+  const pagesRef = useRef<HTMLDivElement>(null);
+
+  const reload = useCallback(async () => {
+    setDetail(await call('document:get', { sha256 }));
+  }, [sha256]);
+
+  useEffect(() => {
+    let opened: OpenedPdf | null = null;
+    let cancelled = false;
+    void (async () => {
+      try {
+        let current = await call('document:get', { sha256 });
+        if (current.verification !== 'verified') {
+          setDetail(current);
+          return;
+        }
+        if (current.meta.state === 'pending') {
+          await analyseStored(current.meta, { askPassword, signal: new AbortController().signal });
+          current = await call('document:get', { sha256 });
+        }
+        if (cancelled) return;
+        setDetail(current);
+        if (current.meta.state === 'failed') return;
+        opened = await openPdf(await call('document:bytes', { sha256 }), askPassword);
+        if (cancelled) {
+          void opened.close();
+          return;
+        }
+        const first = await opened.doc.getPage(1);
+        const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = first.view;
+        setFallbackSize({ width: x1 - x0, height: y1 - y0 });
+        setPdf(opened);
+      } catch (e) {
+        if (!cancelled) setError((e as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      void opened?.close();
+    };
+  }, [sha256, askPassword]);
+
+  const marks = useMemo(() => (detail ? marksOf(detail) : []), [detail]);
+  const marksByPage = useMemo(() => {
+    const byPage = new Map<number, Mark[]>();
+    for (const m of marks) byPage.set(m.page, [...(byPage.get(m.page) ?? []), m]);
+    return byPage;
+  }, [marks]);
+
+  const jumpTo = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      const mark = marks.find((m) => m.id === id);
+      if (!mark || !pagesRef.current) return;
+      const slot = pagesRef.current.querySelector<HTMLElement>(`[data-page="${mark.page}"]`);
+      slot?.scrollIntoView({ block: 'center' });
+      // The page may render only now; focus the highlight once it is drawn.
+      window.setTimeout(() => {
+        pagesRef.current?.querySelector<HTMLElement>(`[data-mark="${CSS.escape(id)}"]`)?.focus({ preventScroll: false });
+      }, 150);
+    },
+    [marks],
+  );
+
+  const step = useCallback(
+    (delta: number) => {
+      if (marks.length === 0) return;
+      const at = marks.findIndex((m) => m.id === selectedId);
+      const next = at < 0 ? (delta > 0 ? 0 : marks.length - 1) : (at + delta + marks.length) % marks.length;
+      jumpTo(marks[next]!.id);
+    },
+    [marks, selectedId, jumpTo],
+  );
+
+  const zoomBy = useCallback((direction: number) => {
+    setZoom((z) => {
+      const i = ZOOMS.indexOf(z);
+      return ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (i < 0 ? 3 : i) + direction))]!;
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!menuCommand) return;
+    const actions: Partial<Record<MenuCommand, () => void>> = {
+      'zoom-in': () => zoomBy(1),
+      'zoom-out': () => zoomBy(-1),
+      'zoom-reset': () => setZoom(1),
+      find: () => setFindOpen(true),
+      'next-finding': () => step(1),
+      'previous-finding': () => step(-1),
+    };
+    actions[menuCommand.command]?.();
+    // Each command acts once, when it arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [menuCommand]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setFindOpen(true);
+      } else if (mod && (e.key === '=' || e.key === '+')) {
+        e.preventDefault();
+        zoomBy(1);
+      } else if (mod && e.key === '-') {
+        e.preventDefault();
+        zoomBy(-1);
+      } else if (mod && e.key === '0') {
+        e.preventDefault();
+        setZoom(1);
+      } else if (!typing && !mod && (e.key === 'n' || e.key === 'j' || e.key === 'F8')) {
+        step(1);
+      } else if (!typing && !mod && (e.key === 'p' || e.key === 'k' || (e.key === 'F8' && e.shiftKey))) {
+        step(-1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, zoomBy]);
+
+  const onTextSelected = useCallback(
+    async (page: number, quote: string, quads: Quad[]) => {
+      const highlight = await call('highlights:add', { sha256, page, quote: quote.slice(0, 10_000), quads: quads.slice(0, 500) });
+      await reload();
+      setSelectedId(highlight.id);
+      window.getSelection()?.removeAllRanges();
+    },
+    [sha256, reload],
+  );
+
+  const onHover = useCallback((mark: Mark | null, anchor: DOMRect | null) => {
+    setHover(mark && anchor ? { mark, anchor } : null);
+  }, []);
+
+  if (error) {
+    return (
+      <div className="banner error" role="alert">
+        {error}{' '}
+        <button type="button" className="btn" onClick={onClose}>
+          Back to the library
+        </button>
+      </div>
+    );
+  }
+  if (detail === null) return <p className="library" aria-live="polite">Opening the document…</p>;
+
+  return (
+    <>
+      {detail.verification !== 'verified' && (
+        <div className="banner error" role="alert">
+          Verification failed: the stored original of {detail.meta.fileName}{' '}
+          {detail.verification === 'missing' ? 'is missing' : 'no longer matches its SHA-256'} ({sha256}). It
+          is not shown, so that nothing is reviewed on altered evidence.
+        </div>
+      )}
+      {detail.meta.state === 'failed' && (
+        <div className="banner error" role="alert">
+          {detail.meta.fileName} could not be read: {detail.meta.error}
+        </div>
+      )}
+      <div className="doc-toolbar" role="toolbar" aria-label="Document">
+        <strong>{detail.meta.fileName}</strong>
+        <span className="tag" title={sha256}>
+          SHA-256 {sha256.slice(0, 12)}…
+        </span>
+        <button type="button" className="btn" aria-label="Zoom out" onClick={() => zoomBy(-1)}>
+          −
+        </button>
+        <span aria-live="polite">{Math.round(zoom * 100)}%</span>
+        <button type="button" className="btn" aria-label="Zoom in" onClick={() => zoomBy(1)}>
+          +
+        </button>
+        <button type="button" className="btn" onClick={() => setFindOpen((v) => !v)} aria-pressed={findOpen}>
+          Find
+        </button>
+        <button type="button" className="btn" aria-label="Previous finding" onClick={() => step(-1)}>
+          ↑ Previous
+        </button>
+        <button type="button" className="btn" aria-label="Next finding" onClick={() => step(1)}>
+          ↓ Next
+        </button>
+        <Legend />
+      </div>
+      {findOpen && pdf && (
+        <FindBar doc={pdf.doc} onHit={setFindHit} onClose={() => { setFindOpen(false); setFindHit(null); }} scrollTo={(page) => pagesRef.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'center' })} />
+      )}
+      <div className="document">
+        <div className="pages" ref={pagesRef} aria-label="Pages" tabIndex={-1}>
+          {pdf ? (
+            <Pages
+              doc={pdf.doc}
+              zoom={zoom}
+              fallbackSize={fallbackSize}
+              marksByPage={marksByPage}
+              findHit={findHit}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onHover={onHover}
+              onTextSelected={(page, quote, quads) => void onTextSelected(page, quote, quads)}
+            />
+          ) : (
+            detail.verification === 'verified' && detail.meta.state !== 'failed' && <p aria-live="polite">Loading pages…</p>
+          )}
+        </div>
+        <FindingsPanel
+          sha256={sha256}
+          detail={detail}
+          marks={marks}
+          selectedId={selectedId}
+          onSelect={jumpTo}
+          onChanged={reload}
+        />
+      </div>
+      {hover && <Tooltip mark={hover.mark} anchor={hover.anchor} />}
+    </>
+  );
+}
+
+function Pages(props: {
+  doc: PDFDocumentProxy;
+  zoom: number;
+  fallbackSize: { width: number; height: number };
+  marksByPage: Map<number, Mark[]>;
+  findHit: FindHit | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
+  onTextSelected: (page: number, quote: string, quads: Quad[]) => void;
+}) {
+  const numbers = useMemo(() => Array.from({ length: props.doc.numPages }, (_, i) => i + 1), [props.doc]);
+  return (
+    <>
+      {numbers.map((n) => (
+        <PageView
+          key={n}
+          doc={props.doc}
+          pageNumber={n}
+          scale={props.zoom}
+          fallbackSize={props.fallbackSize}
+          marks={props.marksByPage.get(n) ?? EMPTY}
+          findQuads={props.findHit?.page === n ? props.findHit.quads : EMPTY_QUADS}
+          selectedId={props.selectedId}
+          onSelect={props.onSelect}
+          onHover={props.onHover}
+          onTextSelected={props.onTextSelected}
+        />
+      ))}
+    </>
+  );
+}
+
+const EMPTY: Mark[] = [];
+const EMPTY_QUADS: Quad[] = [];
+
+function Legend() {
+  return (
+    <span className="legend" aria-label="Highlight colours">
+      {(['prohibited', 'high', 'medium', 'low'] as const).map((s) => (
+        <span key={s}>
+          <i className={`hl ${s}`} />
+          {s}
+        </span>
+      ))}
+      <span>
+        <i className="hl user" />
+        yours
+      </span>
+      <span>
+        <i className="hl high negated" />
+        denied
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,136 @@
+// THE IPC contract: the only place a channel name is written. Main registers one handler per
+// channel by looping over it; the preload and the Chromium host build `window.claimlens` from the
+// same keys; the renderer's types come from here, so a channel on one side only cannot compile.
+import { z } from 'zod';
+import { RulePackFile } from '../rules/schema';
+import {
+  AnalysisUpload,
+  DocumentDetail,
+  DocumentMeta,
+  Note,
+  Sha256,
+  StoredFinding,
+  TriageStatus,
+  UserHighlight,
+} from '../model/library';
+import { Quad } from '../model/finding';
+
+const Empty = z.strictObject({});
+const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
+
+export const AppInfo = z.strictObject({
+  version: z.string(),
+  engine: z.string(),
+  reviewer: z.string(),
+  /** True until the first document has been opened: the app then opens the bundled sample. */
+  firstRun: z.boolean(),
+  /** Which host runs the renderer: the Electron app or the Chromium host. */
+  host: z.enum(['electron', 'chromium']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** A validated rule pack for the renderer's engine, with where it came from and its hash. */
+export const PackForRenderer = z.strictObject({
+  data: RulePackFile,
+  sha256: z.string(),
+  source: z.string(),
+});
+
+export const contract = {
+  'app:info': { req: Empty, res: AppInfo },
+  'app:openExternal': { req: z.strictObject({ url: z.string().max(2000) }), res: z.boolean() },
+  'settings:setReviewer': { req: z.strictObject({ name: z.string().trim().min(1).max(200) }), res: AppInfo },
+  'rules:packs': { req: Empty, res: z.array(PackForRenderer) },
+  'library:list': { req: Empty, res: z.array(DocumentMeta) },
+  'library:import': {
+    req: z.strictObject({ fileName: z.string().min(1).max(1000), data: Bytes }),
+    res: z.strictObject({ meta: DocumentMeta, created: z.boolean() }),
+  },
+  'library:openSample': { req: Empty, res: DocumentMeta },
+  'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentDetail },
+  'document:bytes': { req: z.strictObject({ sha256: Sha256 }), res: Bytes },
+  'document:saveAnalysis': { req: AnalysisUpload, res: DocumentMeta },
+  'document:markFailed': {
+    req: z.strictObject({ sha256: Sha256, error: z.string().max(2000) }),
+    res: DocumentMeta,
+  },
+  'finding:setStatus': {
+    req: z.strictObject({ sha256: Sha256, findingId: z.string().max(500), status: TriageStatus }),
+    res: StoredFinding,
+  },
+  'notes:save': {
+    req: z.strictObject({
+      sha256: Sha256,
+      targetId: z.string().max(500),
+      text: z.string().max(100_000),
+      noteId: z.string().max(100).optional(),
+    }),
+    res: Note,
+  },
+  'notes:delete': { req: z.strictObject({ sha256: Sha256, noteId: z.string().max(100) }), res: z.boolean() },
+  'highlights:add': {
+    req: z.strictObject({
+      sha256: Sha256,
+      page: z.number().int().min(1),
+      quote: z.string().max(10_000),
+      quads: z.array(Quad).min(1).max(500),
+    }),
+    res: UserHighlight,
+  },
+  'highlights:remove': {
+    req: z.strictObject({ sha256: Sha256, highlightId: z.string().max(100) }),
+    res: z.boolean(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export type Request<C extends Channel> = z.input<Contract[C]['req']>;
+export type Response<C extends Channel> = z.output<Contract[C]['res']>;
+
+/** Commands main sends to the renderer (from native menus); the Chromium host has a toolbar instead. */
+export const MENU_COMMANDS = [
+  'open',
+  'open-recent',
+  'close-document',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'find',
+  'next-finding',
+  'previous-finding',
+] as const;
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+/** What main sends on the menu channel: a command, and for 'open-recent' the document. */
+export const MenuEvent = z.strictObject({ command: MenuCommand, sha256: Sha256.optional() });
+export type MenuEvent = z.infer<typeof MenuEvent>;
+
+/** The one main-to-renderer channel. */
+export const MENU_CHANNEL = 'menu:command';
+
+/** The fixed set of error codes that cross the boundary, never a thrown Error. */
+export const ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VERIFICATION_FAILED',
+  'STORE_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
+
+/** `window.claimlens`: one method per channel, plus menu commands from main. */
+export type ClaimLensApi = {
+  readonly [C in Channel]: (req: Request<C>) => Promise<Result<Response<C>>>;
+} & {
+  readonly onMenuCommand: (listener: (event: MenuEvent) => void) => () => void;
+};
