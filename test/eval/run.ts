@@ -1,0 +1,123 @@
+// `npm run eval`: the engine and the keyword baseline on the labelled corpus (test/corpus/), with
+// precision, recall and F1 per category and per language, for the tuning split, the held-out split
+// and both. `--details` lists misses and false alarms, for the tuning split only: held-out passages
+// are scored, never shown, so rules are not tuned to them.
+import { CATEGORY_DEFAULTS, type Category } from '../../shared/model/taxonomy';
+import { compileRules } from '../../shared/rules/compile';
+import { bundledRulesDir, loadPacks } from '../../main/rules/load-packs';
+import { loadCorpus, type Split } from './corpus';
+import {
+  baselineLabeller,
+  byCategory,
+  byLanguage,
+  compare,
+  engineLabeller,
+  onNegatives,
+  run,
+  type Figures,
+  type PassageResult,
+} from './score';
+
+const args = process.argv.slice(2);
+const details = args.includes('--details');
+const rules = compileRules(loadPacks([bundledRulesDir()]));
+const corpus = loadCorpus();
+const engine = run(corpus, engineLabeller(rules));
+const baseline = run(corpus, baselineLabeller);
+
+const out = (text = ''): void => void process.stdout.write(`${text}\n`);
+const num = (v: number): string => v.toFixed(2);
+const prf = (f: Figures | undefined): string =>
+  f ? `${num(f.precision)} ${num(f.recall)} ${num(f.f1)}` : '';
+const pct = (n: number, of: number): string =>
+  `${n}/${of} (${of === 0 ? '0.0' : ((100 * n) / of).toFixed(1)}%)`;
+
+function table(
+  title: string,
+  rows: readonly string[],
+  label: (row: string) => string,
+  pick: (results: readonly PassageResult[], mode: 'category' | 'polarity') => Map<string, Figures>,
+  ours: readonly PassageResult[],
+  theirs: readonly PassageResult[],
+  count: (row: string) => number,
+): void {
+  const [oc, op, bc, bp] = [
+    pick(ours, 'category'),
+    pick(ours, 'polarity'),
+    pick(theirs, 'category'),
+    pick(theirs, 'polarity'),
+  ];
+  out(
+    `${title.padEnd(34)} labels | ClaimLens: category | +polarity      | keywords: category | +polarity`,
+  );
+  out(
+    `${''.padEnd(41)} |   P    R    F1     |   P    R    F1 |   P    R    F1     |   P    R    F1`,
+  );
+  for (const row of rows) {
+    out(
+      `${label(row).padEnd(34)} ${String(count(row)).padStart(6)} | ${prf(oc.get(row))}     | ${prf(op.get(row))} | ${prf(bc.get(row))}     | ${prf(bp.get(row))}`,
+    );
+  }
+}
+
+function report(split: Split | 'all'): void {
+  const pick = (results: readonly PassageResult[]) =>
+    results.filter((r) => split === 'all' || r.split === split);
+  const ours = pick(engine);
+  const theirs = pick(baseline);
+  const labels = (filter: (r: PassageResult) => boolean, category?: Category): number =>
+    ours
+      .filter(filter)
+      .reduce(
+        (n, r) =>
+          n + r.expected.filter((l) => category === undefined || l.category === category).length,
+        0,
+      );
+  const negatives = onNegatives(ours);
+  const name =
+    split === 'all' ? 'Whole corpus' : split === 'tuning' ? 'Tuning split' : 'Held-out split';
+  out(`== ${name}: ${ours.length} passages, ${negatives.negatives} of them hard negatives ==`);
+  out();
+  const categories = Object.keys(CATEGORY_DEFAULTS) as Category[];
+  table(
+    'category (severity)',
+    categories,
+    (c) => `${c} (${CATEGORY_DEFAULTS[c as Category]})`,
+    (rs, mode) => byCategory(rs, mode),
+    ours,
+    theirs,
+    (c) => labels(() => true, c as Category),
+  );
+  out();
+  const languages = ['en', 'de', 'fr', 'es', 'zh-Hans', 'zh-Hant', 'all'];
+  table(
+    'language (all categories, micro)',
+    languages,
+    (l) => l,
+    (rs, mode) => byLanguage(rs, mode),
+    ours,
+    theirs,
+    (l) => labels((r) => l === 'all' || r.passage.language === l),
+  );
+  out();
+  const theirNegatives = onNegatives(theirs);
+  out(
+    `Hard negatives flagged: ClaimLens ${pct(negatives.flagged, negatives.negatives)}, as a claim (not a denial) ${pct(negatives.flaggedAsClaim, negatives.negatives)}; keywords ${pct(theirNegatives.flagged, theirNegatives.negatives)}`,
+  );
+  out();
+}
+
+report('tuning');
+report('held-out');
+report('all');
+
+if (details) {
+  out('== Tuning split: misses (-) and false alarms (+), category and polarity ==');
+  for (const result of engine.filter((r) => r.split === 'tuning')) {
+    const { misses, falseAlarms } = compare(result, 'polarity');
+    if (misses.length === 0 && falseAlarms.length === 0) continue;
+    out(`${result.passage.id} [${result.passage.language}] ${JSON.stringify(result.passage.text)}`);
+    for (const m of misses) out(`  - ${m}`);
+    for (const f of falseAlarms) out(`  + ${f}`);
+  }
+}
