@@ -3,11 +3,18 @@
 // and in the app's sandboxed renderer.
 import { isHedged, type Finding } from '../model/finding';
 import { severityRank } from '../model/taxonomy';
-import type { CompiledPattern, CompiledRules, IndexEntry } from '../rules/compile';
+import {
+  contextFor,
+  type CompiledPattern,
+  type CompiledRules,
+  type IndexEntry,
+} from '../rules/compile';
 import { findAll, matchSlots, TokenView } from '../rules/pattern';
+import { detectLanguages } from '../text/language';
 import { displayText, normalise, toSourceSpan } from '../text/normalise';
 import { quadsFor, type PageText } from '../text/page-text';
-import { segment, tokenize, type Segment } from '../text/segment';
+import { segment, tokenize, type Segment, type Tokens } from '../text/segment';
+import { languageBit } from '../text/stem';
 import { polarityOf } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
@@ -38,7 +45,12 @@ interface PageState {
   readonly segments: Segment[];
   /** For each token, the index of its segment. */
   readonly segOf: Int32Array;
+  /** For each segment, its language ("en", "de", "zh", ... or "und"). */
+  readonly languages: readonly string[];
 }
+
+/** English terms run through brochures in every language, so English is stemmed everywhere. */
+const ALWAYS = languageBit('en');
 
 export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   const norm = normalise(page.text);
@@ -46,7 +58,17 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   const segments = segment(norm.text, tokens);
   const segOf = new Int32Array(tokens.count).fill(-1);
   segments.forEach((s, i) => segOf.fill(i, s.firstToken, s.endToken));
-  const state: PageState = { text: norm.text, view: new TokenView(tokens), segments, segOf };
+  const languages = detectLanguages(tokens, segments);
+  const state: PageState = {
+    text: norm.text,
+    view: new TokenView(
+      tokens,
+      activeLanguages(tokens, segments, languages.segments, languages.page),
+    ),
+    segments,
+    segOf,
+    languages: languages.segments,
+  };
 
   const matches = [...indexedMatches(state, rules), ...regexMatches(state, rules)].filter(
     (m) => !excluded(state, rules, m),
@@ -69,7 +91,8 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
       const pattern = rule.patterns[m.entry.pattern]!;
       const seg = segments[m.seg]!;
       const [start, end] = toSourceSpan(norm, m.start, m.end);
-      const { polarity, cue } = polarityOf(rules.context, state.view, norm.text, seg, m);
+      const context = contextFor(rules, state.languages[m.seg]!);
+      const { polarity, cue } = polarityOf(context, state.view, norm.text, seg, m);
       return {
         id: `p${page.page}-${start}-${end}-${rule.id}`,
         ruleId: rule.id,
@@ -97,6 +120,25 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
       };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * For each token, the stemming languages that apply: English, its segment's language and the
+ * page's (so a short German row on a German page is stemmed in German even when it has too few
+ * words to tell its language by itself).
+ */
+function activeLanguages(
+  tokens: Tokens,
+  segments: readonly Segment[],
+  segmentLanguages: readonly string[],
+  pageLanguage: string,
+): Uint8Array {
+  const active = new Uint8Array(tokens.count);
+  const page = ALWAYS | languageBit(pageLanguage);
+  segments.forEach((seg, i) => {
+    active.fill(page | languageBit(segmentLanguages[i]!), seg.firstToken, seg.endToken);
+  });
+  return active;
 }
 
 /** Matches of phrase and proximity patterns, found through the token index. */

@@ -11,7 +11,8 @@ import {
   type Slot,
   type TokenView,
 } from './pattern';
-import type { Context, Exclusion, Pattern, Rule, RulePackFile } from './schema';
+import type { CueLists, Exclusion, Pattern, Rule, RulePackFile } from './schema';
+import { baseLanguage } from '../text/stem';
 
 /** A pack that passed validation, with where it came from and the SHA-256 of its bytes. */
 export interface LoadedPack {
@@ -77,13 +78,25 @@ export interface IndexEntry {
   readonly uid: number;
 }
 
+/** Cue words for text in any language, and for each language with cues of its own. */
+export interface CompiledContexts {
+  readonly universal: CompiledContext;
+  /** Keyed by base language ("de", "fr"): the universal cues plus the language's own. */
+  readonly byLanguage: ReadonlyMap<string, CompiledContext>;
+}
+
 export interface CompiledRules {
   readonly rules: CompiledRule[];
   readonly index: TokenIndex;
   /** Regular-expression patterns, which run over the page text rather than from the index. */
   readonly regexPatterns: IndexEntry[];
   readonly patternCount: number;
-  readonly context: CompiledContext;
+  readonly contexts: CompiledContexts;
+}
+
+/** The cue words that apply to text in `language` ("und" when it is not known). */
+export function contextFor(rules: CompiledRules, language: string): CompiledContext {
+  return rules.contexts.byLanguage.get(language) ?? rules.contexts.universal;
 }
 
 /** A pattern problem, located by its path in the pack file so the loader can give a line. */
@@ -183,28 +196,56 @@ function compileRule(packId: string, rule: Rule, r: number): CompiledRule {
   };
 }
 
-/** Cue lists match exactly (or by `word*` prefix), in whatever language they are written. */
-export function compileContext(packs: readonly RulePackFile[]): CompiledContext {
-  const cues = (key: keyof Context): CueSet =>
-    new CueSet(
-      [...new Set(packs.flatMap((p) => p.context?.[key] ?? []))].map((cue, i) => {
-        try {
-          return parsePhrase(cue, null);
-        } catch (error) {
-          throw new PackCompileError(['context', key, i], (error as Error).message);
+/**
+ * Cue lists match exactly (or by `word*` prefix), in whatever language they are written. The
+ * top-level lists of every pack apply everywhere; `by_language` lists are added for their language.
+ */
+export function compileContexts(packs: readonly RulePackFile[]): CompiledContexts {
+  const languages = new Set<string>();
+  for (const pack of packs)
+    for (const language of Object.keys(pack.context?.by_language ?? {}))
+      languages.add(baseLanguage(language));
+  const build = (language: string | null): CompiledContext => {
+    const cues = (key: keyof CueLists): CueSet => {
+      const sources: { text: string; path: (string | number)[] }[] = [];
+      for (const pack of packs) {
+        const context = pack.context;
+        if (context === undefined) continue;
+        context[key].forEach((text, i) => sources.push({ text, path: ['context', key, i] }));
+        if (language === null) continue;
+        for (const [code, lists] of Object.entries(context.by_language)) {
+          if (baseLanguage(code) !== language) continue;
+          lists[key].forEach((text, i) =>
+            sources.push({ text, path: ['context', 'by_language', code, key, i] }),
+          );
         }
-      }),
-    );
+      }
+      const parsed = new Map<string, Slot[]>();
+      for (const { text, path } of sources) {
+        if (parsed.has(text)) continue;
+        try {
+          parsed.set(text, parsePhrase(text, null));
+        } catch (error) {
+          throw new PackCompileError(path, (error as Error).message);
+        }
+      }
+      return new CueSet([...parsed.values()]);
+    };
+    return {
+      negationBefore: cues('negation_before'),
+      negationBeforeNear: cues('negation_before_near'),
+      negationAfter: cues('negation_after'),
+      negationFinal: cues('negation_final'),
+      notNegation: cues('not_negation'),
+      optional: cues('optional'),
+      roadmap: cues('roadmap'),
+      thirdParty: cues('third_party'),
+      clauseBreaks: cues('clause_breaks'),
+    };
+  };
   return {
-    negationBefore: cues('negation_before'),
-    negationBeforeNear: cues('negation_before_near'),
-    negationAfter: cues('negation_after'),
-    negationFinal: cues('negation_final'),
-    notNegation: cues('not_negation'),
-    optional: cues('optional'),
-    roadmap: cues('roadmap'),
-    thirdParty: cues('third_party'),
-    clauseBreaks: cues('clause_breaks'),
+    universal: build(null),
+    byLanguage: new Map([...languages].map((language) => [language, build(language)])),
   };
 }
 
@@ -239,14 +280,15 @@ export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
     index,
     regexPatterns,
     patternCount: uid,
-    context: compileContext(packs.map((p) => p.data)),
+    contexts: compileContexts(packs.map((p) => p.data)),
   };
 }
 
 /** Patterns keyed by what their first word can be: exact word, stem, or prefix. */
 export class TokenIndex {
   private readonly exact = new Map<string, IndexEntry[]>();
-  private readonly stems = new Map<string, Map<string, IndexEntry[]>>();
+  private readonly stems: { language: string; bit: number; byStem: Map<string, IndexEntry[]> }[] =
+    [];
   private readonly prefixes = new PrefixMap<IndexEntry>();
 
   add(slots: readonly Slot[], entry: IndexEntry): void {
@@ -257,12 +299,12 @@ export class TokenIndex {
       if (atom.kind === 'exact') push(this.exact, atom.word, entry);
       else if (atom.kind === 'prefix') this.prefixes.add(atom.prefix, entry);
       else {
-        let byStem = this.stems.get(atom.language);
-        if (byStem === undefined) {
-          byStem = new Map();
-          this.stems.set(atom.language, byStem);
+        let language = this.stems.find((s) => s.language === atom.language);
+        if (language === undefined) {
+          language = { language: atom.language, bit: atom.bit, byStem: new Map() };
+          this.stems.push(language);
         }
-        push(byStem, atom.stem, entry);
+        push(language.byStem, atom.stem, entry);
       }
     }
   }
@@ -271,8 +313,8 @@ export class TokenIndex {
   candidates(view: TokenView, t: number, visit: (entry: IndexEntry) => void): void {
     const word = view.tokens.lower[t]!;
     this.exact.get(word)?.forEach(visit);
-    for (const [language, byStem] of this.stems)
-      byStem.get(view.stemOf(t, language))?.forEach(visit);
+    for (const { language, bit, byStem } of this.stems)
+      if (view.active(t, bit)) byStem.get(view.stemOf(t, language))?.forEach(visit);
     this.prefixes.visit(word, visit);
   }
 }

@@ -3,7 +3,7 @@
 // in renderer/), so this stays pure.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { compileContext, compilePackRules, PackCompileError, type LoadedPack } from './compile';
+import { compileContexts, compilePackRules, PackCompileError, type LoadedPack } from './compile';
 import { RulePackFile } from './schema';
 
 export interface PackProblem {
@@ -47,7 +47,7 @@ export function loadRulePack(text: string, file: string, sha256: string): PackLo
   }
   try {
     compilePackRules(parsed.data);
-    compileContext([parsed.data]);
+    compileContexts([parsed.data]);
   } catch (error) {
     if (!(error instanceof PackCompileError)) throw error;
     const { offset } = locate(doc, error.path);
@@ -111,6 +111,10 @@ function describe(issue: z.core.$ZodIssue, found: (string | number)[], doc: Docu
     const listKey = path.findLast((k) => typeof k === 'string' && k in UNION_HINTS) as
       string | undefined;
     return `${label}: ${listKey ? UNION_HINTS[listKey] : 'the value has the wrong shape'}`;
+  }
+  if (issue.code === 'invalid_key') {
+    // The one record in the format: context.by_language, keyed by language code.
+    return `${label}: "${String(path[path.length - 1])}" is not a language code such as de, fr or zh-Hant`;
   }
   if (issue.code === 'unrecognized_keys') {
     return `${label}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;

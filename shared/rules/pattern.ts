@@ -1,19 +1,32 @@
 // The phrase language of rule packs, parsed into slots, and matched token by token.
-import { hasStemmer, stem } from '../text/stem';
+import { ALL_LANGUAGES, hasStemmer, languageBit, stem } from '../text/stem';
 import { tokenize, type Tokens } from '../text/segment';
 
 /** One token test: exact word, stem in a language, or prefix. */
 export type Atom =
   | { readonly kind: 'exact'; readonly word: string }
-  | { readonly kind: 'stem'; readonly language: string; readonly stem: string }
+  | {
+      readonly kind: 'stem';
+      readonly language: string;
+      /** The language's bit: a stem matches only where its language is active. */
+      readonly bit: number;
+      readonly stem: string;
+    }
   | { readonly kind: 'prefix'; readonly prefix: string };
 
 /** The one-word alternatives of a slot, as sets: one lookup tests them all. */
 export interface WordSet {
   readonly exact: ReadonlySet<string>;
   /** Stems by language. */
-  readonly stems: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly stems: readonly StemSet[];
   readonly prefixes: PrefixMap<string>;
+}
+
+/** The stems one word may have in one language. */
+export interface StemSet {
+  readonly language: string;
+  readonly bit: number;
+  readonly stems: ReadonlySet<string>;
 }
 
 /**
@@ -92,7 +105,7 @@ export function parsePhrase(text: string, language: string | null): Slot[] {
 
 function wordSet(atoms: readonly Atom[]): WordSet {
   const exact = new Set<string>();
-  const stems = new Map<string, Set<string>>();
+  const stems = new Map<string, { language: string; bit: number; stems: Set<string> }>();
   const prefixes = new PrefixMap<string>();
   for (const atom of atoms) {
     if (atom.kind === 'exact') exact.add(atom.word);
@@ -100,13 +113,13 @@ function wordSet(atoms: readonly Atom[]): WordSet {
     else {
       let set = stems.get(atom.language);
       if (set === undefined) {
-        set = new Set();
+        set = { language: atom.language, bit: atom.bit, stems: new Set() };
         stems.set(atom.language, set);
       }
-      set.add(atom.stem);
+      set.stems.add(atom.stem);
     }
   }
-  return { exact, stems, prefixes };
+  return { exact, stems: [...stems.values()], prefixes };
 }
 
 function parseAlternative(raw: string, term: string, language: string | null): Atom[] {
@@ -130,16 +143,31 @@ function parseAlternative(raw: string, term: string, language: string | null): A
         throw new PatternSyntaxError(`the prefix "${raw}" is too short to be useful`);
       return { kind: 'prefix', prefix: word };
     }
-    if (stemming) return { kind: 'stem', language: language, stem: stem(language, word) };
+    if (stemming) {
+      return { kind: 'stem', language, bit: languageBit(language), stem: stem(language, word) };
+    }
     return { kind: 'exact', word };
   });
 }
 
-/** Tokens of one page, with stems computed once per token and language, when first asked for. */
+/**
+ * Tokens of one page, with stems computed once per token and language, when first asked for.
+ * `languages` holds, for each token, the bits of the stemming languages active there (see
+ * `languageBit`): a German stem is only computed and compared inside German text. Without it,
+ * every language is active everywhere.
+ */
 export class TokenView {
   private readonly stems = new Map<string, (string | undefined)[]>();
 
-  constructor(readonly tokens: Tokens) {}
+  constructor(
+    readonly tokens: Tokens,
+    readonly languages?: Uint8Array,
+  ) {}
+
+  /** True when words at token `index` are stemmed in the language with bit `bit`. */
+  active(index: number, bit: number): boolean {
+    return ((this.languages?.[index] ?? ALL_LANGUAGES) & bit) !== 0;
+  }
 
   stemOf(index: number, language: string): string {
     let cache = this.stems.get(language);
@@ -159,8 +187,8 @@ export class TokenView {
   inSet(set: WordSet, index: number): boolean {
     const word = this.tokens.lower[index]!;
     if (set.exact.has(word)) return true;
-    for (const [language, stems] of set.stems)
-      if (stems.has(this.stemOf(index, language))) return true;
+    for (const { language, bit, stems } of set.stems)
+      if (this.active(index, bit) && stems.has(this.stemOf(index, language))) return true;
     return set.prefixes.matches(word);
   }
 
@@ -172,7 +200,7 @@ export class TokenView {
       case 'prefix':
         return word.startsWith(atom.prefix);
       case 'stem':
-        return this.stemOf(index, atom.language) === atom.stem;
+        return this.active(index, atom.bit) && this.stemOf(index, atom.language) === atom.stem;
     }
   }
 }

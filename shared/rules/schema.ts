@@ -86,7 +86,7 @@ export type Rule = z.infer<typeof Rule>;
 const CueList = z.array(Text).default([]);
 
 /** Words that set a finding's polarity; lists from every loaded pack are merged. */
-export const Context = z.strictObject({
+export const CueLists = z.strictObject({
   /** Before the claim, reaching the rest of its clause: "does not support", "cannot", "不支持". */
   negation_before: CueList,
   /** Before the claim, with at most two words between: "no", "without", "zero". */
@@ -102,6 +102,15 @@ export const Context = z.strictObject({
   third_party: CueList,
   /** Words that end a clause, so a cue before them does not reach past them: "but", "however". */
   clause_breaks: CueList,
+});
+export type CueLists = z.infer<typeof CueLists>;
+
+/**
+ * The lists at the top apply to text in any language; `by_language` adds lists that apply only
+ * where the engine finds the text is in that language (German "nicht", French "ne ... pas").
+ */
+export const Context = CueLists.extend({
+  by_language: z.record(Language, CueLists).default({}),
 });
 export type Context = z.infer<typeof Context>;
 

@@ -14,13 +14,42 @@ const STEMMERS: Record<string, { stem: StemFn }> = {
   es: porterEs,
 };
 
+/** The languages with a stemmer, each with a bit for masks of the languages active on a token. */
+const BITS: Record<string, number> = Object.fromEntries(
+  Object.keys(STEMMERS).map((language, i) => [language, 1 << i]),
+);
+/** Every stemming language at once: text whose language is not known is stemmed in all of them. */
+export const ALL_LANGUAGES = (1 << Object.keys(STEMMERS).length) - 1;
+
 /** Past this many cached words per language the cache starts again, to bound memory. */
 const CACHE_LIMIT = 200_000;
-const caches = new Map<string, Map<string, string>>();
+
+interface Stemmer {
+  readonly stem: StemFn;
+  readonly cache: Map<string, string>;
+}
+
+/** Stemmers by the language code as written (en, zh-Hant, ...), so a lookup needs no parsing. */
+const stemmers = new Map<string, Stemmer | null>();
+
+function stemmerFor(language: string): Stemmer | null {
+  let stemmer = stemmers.get(language);
+  if (stemmer === undefined) {
+    const found = STEMMERS[baseLanguage(language)];
+    stemmer = found ? { stem: found.stem.bind(found), cache: new Map() } : null;
+    stemmers.set(language, stemmer);
+  }
+  return stemmer;
+}
 
 /** The languages words can be stemmed in; others match exactly. */
 export function hasStemmer(language: string): boolean {
   return Object.hasOwn(STEMMERS, baseLanguage(language));
+}
+
+/** The bit of a stemming language in a mask of active languages; 0 for a language without one. */
+export function languageBit(language: string): number {
+  return BITS[baseLanguage(language)] ?? 0;
 }
 
 export function baseLanguage(language: string): string {
@@ -29,18 +58,13 @@ export function baseLanguage(language: string): string {
 
 /** The stem of a lower-case word in a language with a stemmer. */
 export function stem(language: string, word: string): string {
-  const lang = baseLanguage(language);
-  let cache = caches.get(lang);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(lang, cache);
-  }
-  let result = cache.get(word);
+  const stemmer = stemmerFor(language);
+  if (stemmer === null) return word;
+  let result = stemmer.cache.get(word);
   if (result === undefined) {
-    const stemmer = STEMMERS[lang];
-    result = stemmer ? stemmer.stem(word) : word;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, result);
+    result = stemmer.stem(word);
+    if (stemmer.cache.size >= CACHE_LIMIT) stemmer.cache.clear();
+    stemmer.cache.set(word, result);
   }
   return result;
 }

@@ -2,6 +2,8 @@
 // what is left alone.
 import { describe, expect, it } from 'vitest';
 import { analyseDocument } from '../../shared/analysis/analyse';
+import { compileRules } from '../../shared/rules/compile';
+import { loadRulePack } from '../../shared/rules/load';
 import { pagesFromPlainText } from '../../shared/text/page-text';
 import { testRules } from './test-pack';
 
@@ -146,5 +148,67 @@ describe('findings', () => {
       vendors: ['Hikvision'],
       modelNumbers: ['DS-2CD2043G2'],
     });
+  });
+});
+
+describe('languages', () => {
+  const pack = `
+pack: { id: languages-test, name: Languages test pack, version: 1.0.0 }
+context:
+  negation_before: ["not"]
+  by_language:
+    de: { negation_before: ["keine", "nicht"], negation_final: ["nein"] }
+    fr: { third_party: ["tiers", "tierce"] }
+rules:
+  - id: age-de
+    title: Age estimation (German)
+    category: demographic_attributes
+    explanation: Estimates people's age from their face, which is biometric categorisation.
+    languages: [de]
+    patterns: ["alter ~3 personen|besucher", { phrase: "alter", row_only: true }]
+  - id: face-fr
+    title: Face recognition (French)
+    category: face_recognition
+    explanation: Identifies people by comparing their faces with a database of enrolled faces.
+    languages: [fr, en]
+    patterns: ["reconnaissance faciale", "=face =recognition"]
+`;
+  const loaded = loadRulePack(pack, 'languages-test.yaml', 'test');
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  const languageRules = compileRules([loaded.pack]);
+  const findIn = (text: string) =>
+    analyseDocument(pagesFromPlainText(text), languageRules).findings.map((f) => ({
+      rule: f.ruleId,
+      polarity: f.polarity,
+    }));
+
+  it('stems a German rule only where the text is German', () => {
+    expect(findIn('Die Kamera schätzt das Alter der Besucher.')).toEqual([
+      { rule: 'age-de', polarity: 'asserted' },
+    ]);
+    // Stemmed in German, "alter any person" would match "Alter der Personen": English text is
+    // not stemmed in German.
+    expect(findIn('Operators may alter any person record in the database.')).toEqual([]);
+  });
+
+  it("applies a language's own cue words only to text in that language", () => {
+    expect(findIn('Die Kamera bestimmt nicht das Alter der Besucher.')).toEqual([
+      { rule: 'age-de', polarity: 'negated' },
+    ]);
+    expect(findIn('La reconnaissance faciale est fournie par un logiciel tiers.')).toEqual([
+      { rule: 'face-fr', polarity: 'third_party' },
+    ]);
+    // "Tiers" is a French third-party cue, not an English one.
+    expect(findIn('Face recognition is included in all licence tiers.')).toEqual([
+      { rule: 'face-fr', polarity: 'asserted' },
+    ]);
+  });
+
+  it('reads a German spec table with German cues, the page telling its language', () => {
+    expect(
+      findIn(
+        'Die folgende Tabelle zeigt die Funktionen der Kamera.\nGesichtserkennung\tJa\nAlter\tNein',
+      ),
+    ).toEqual([{ rule: 'age-de', polarity: 'negated' }]);
   });
 });

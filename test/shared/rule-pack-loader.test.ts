@@ -63,4 +63,15 @@ describe('loadRulePack', () => {
       /^mine\.yaml:9:9: rules\[1\] \(my-rule\) > id: the rule id "my-rule" is used twice/,
     );
   });
+
+  it("reports a bad cue in a language's own list at the cue", () => {
+    const pack =
+      'pack: { id: mine, name: My pack, version: 1.0.0 }\ncontext:\n  by_language:\n    de:\n      negation_before: ["nicht", "~2 kein"]\n';
+    expect(problems(pack)).toBe(
+      'mine.yaml:5:34: context > by_language > de > negation_before[1]: a phrase cannot start or end with a gap (~N)',
+    );
+    expect(problems(pack.replace('de:', 'deutsch:'))).toBe(
+      'mine.yaml:5:7: context > by_language > deutsch: "deutsch" is not a language code such as de, fr or zh-Hant',
+    );
+  });
 });
