@@ -7,9 +7,11 @@ export interface BridgeArgs {
   readonly binding: string;
 }
 
-/* eslint-disable -- runs in the page, where the project's Node types and imports do not exist */
+ 
 export function installBridge({ channels, binding }: BridgeArgs): void {
-  const invoke = (globalThis as unknown as Record<string, (c: string, p: unknown) => Promise<unknown>>)[binding]!;
+  const invoke = (
+    globalThis as unknown as Record<string, (c: string, p: unknown) => Promise<unknown>>
+  )[binding]!;
   const toBase64 = (bytes: Uint8Array): string => {
     let text = '';
     for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -32,7 +34,11 @@ export function installBridge({ channels, binding }: BridgeArgs): void {
     return value;
   };
   const decode = (value: unknown): unknown => {
-    if (typeof value === 'object' && value !== null && typeof (value as { $bytes?: unknown }).$bytes === 'string') {
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { $bytes?: unknown }).$bytes === 'string'
+    ) {
       return fromBase64((value as { $bytes: string }).$bytes);
     }
     if (Array.isArray(value)) return value.map(decode);
@@ -47,5 +53,9 @@ export function installBridge({ channels, binding }: BridgeArgs): void {
   }
   // Native menus exist only in Electron; the renderer's toolbar covers them here.
   api.onMenuCommand = () => () => undefined;
-  Object.defineProperty(globalThis, 'claimlens', { value: Object.freeze(api), writable: false, configurable: false });
+  Object.defineProperty(globalThis, 'claimlens', {
+    value: Object.freeze(api),
+    writable: false,
+    configurable: false,
+  });
 }

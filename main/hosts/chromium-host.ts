@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { dispatch, type Handlers } from '../ipc/dispatch';
-import { appFilePath, CHROMIUM_ORIGIN, CONTENT_SECURITY_POLICY, mimeType } from '../security/policy';
+import {
+  appFilePath,
+  CHROMIUM_ORIGIN,
+  CONTENT_SECURITY_POLICY,
+  mimeType,
+} from '../security/policy';
 import { installBridge } from './chromium-bridge';
 import { decodeBytes, encodeBytes } from './transport';
 
@@ -78,10 +83,15 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     }
   });
   await context.exposeBinding(BINDING, async (source, channel: unknown, payload: unknown) => {
-    const trusted = source.frame === source.page.mainFrame() && source.frame.url().startsWith(APP_URL);
+    const trusted =
+      source.frame === source.page.mainFrame() && source.frame.url().startsWith(APP_URL);
     if (!trusted) {
       log(`refused ${String(channel)} from ${source.frame.url()}`);
-      return { ok: false, code: 'FORBIDDEN', message: 'Only the ClaimLens window may call ClaimLens.' };
+      return {
+        ok: false,
+        code: 'FORBIDDEN',
+        message: 'Only the ClaimLens window may call ClaimLens.',
+      };
     }
     return encodeBytes(await dispatch(options.handlers, channel, decodeBytes(payload), log));
   });

@@ -16,7 +16,9 @@ const { values } = parseArgs({
   },
 });
 if (values.renderer === undefined || values.chromium === undefined) {
-  process.stderr.write('chromium-main needs --renderer DIR and --chromium PATH (npm start passes them).\n');
+  process.stderr.write(
+    'chromium-main needs --renderer DIR and --chromium PATH (npm start passes them).\n',
+  );
   process.exit(2);
 }
 
@@ -35,7 +37,9 @@ const host = await startChromiumHost({
   headless: values.headless,
   log: (message) => process.stderr.write(`claimlens: ${message}\n`),
 });
-process.stderr.write(`ClaimLens is open (library: ${values.library ?? join(dataDir, 'library')}).\n`);
+process.stderr.write(
+  `ClaimLens is open (library: ${values.library ?? join(dataDir, 'library')}).\n`,
+);
 
 let closing = false;
 const shutdown = async (): Promise<void> => {

@@ -18,7 +18,9 @@ const args = process.argv.slice(2);
 
 const electron = electronRuntime();
 if (electron !== null) {
-  run(electron, [join(desktop, 'electron-main.mjs'), ...args], { CLAIMLENS_RENDERER_DIR: renderer });
+  run(electron, [join(desktop, 'electron-main.mjs'), ...args], {
+    CLAIMLENS_RENDERER_DIR: renderer,
+  });
 } else {
   if (!hasDisplay() && !args.includes('--headless')) {
     say(
@@ -41,7 +43,11 @@ if (electron !== null) {
     "Electron's runtime is not installed and could not be downloaded (this machine may be offline).\n" +
       `Opening ClaimLens in Chromium instead (${chromium}), with the same app and library.`,
   );
-  run(process.execPath, [join(desktop, 'chromium-main.mjs'), '--renderer', renderer, '--chromium', chromium, ...args], {});
+  run(
+    process.execPath,
+    [join(desktop, 'chromium-main.mjs'), '--renderer', renderer, '--chromium', chromium, ...args],
+    {},
+  );
 }
 
 /** The Electron binary, downloading it once if it is missing and the network allows. */
@@ -56,7 +62,9 @@ function electronRuntime() {
     }
   };
   if (installed() !== null || process.env.CLAIMLENS_NO_ELECTRON === '1') return installed();
-  say("Electron's runtime is not installed (npm ci skips install scripts); trying to download it...");
+  say(
+    "Electron's runtime is not installed (npm ci skips install scripts); trying to download it...",
+  );
   const download = spawnSync(process.execPath, [require.resolve('electron/install.js')], {
     stdio: 'ignore',
     timeout: 120_000,

@@ -4,11 +4,16 @@
 type Encoded = { $bytes: string };
 
 function isEncoded(value: unknown): value is Encoded {
-  return typeof value === 'object' && value !== null && typeof (value as Encoded).$bytes === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Encoded).$bytes === 'string'
+  );
 }
 
 export function encodeBytes(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (value instanceof Uint8Array)
+    return {
+      $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
+    };
   if (Array.isArray(value)) return value.map(encodeBytes);
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeBytes(v)]));

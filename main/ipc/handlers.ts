@@ -20,16 +20,29 @@ import { HandlerError, type Handlers } from './dispatch';
 
 /** What the handlers need of the library store (main/store/library-store.ts). */
 export interface LibraryService {
-  importDocument(fileName: string, bytes: Uint8Array): Promise<{ meta: DocumentMeta; created: boolean }>;
+  importDocument(
+    fileName: string,
+    bytes: Uint8Array,
+  ): Promise<{ meta: DocumentMeta; created: boolean }>;
   list(): DocumentMeta[];
   detail(sha256: string): Promise<DocumentDetail>;
   readOriginal(sha256: string): Promise<Uint8Array>;
   saveAnalysis(upload: AnalysisUpload): Promise<DocumentMeta>;
   markFailed(sha256: string, error: string): Promise<DocumentMeta>;
   setStatus(sha256: string, findingId: string, status: TriageStatus): Promise<StoredFinding>;
-  saveNote(input: { sha256: string; targetId: string; text: string; noteId?: string }): Promise<Note>;
+  saveNote(input: {
+    sha256: string;
+    targetId: string;
+    text: string;
+    noteId?: string;
+  }): Promise<Note>;
   deleteNote(sha256: string, noteId: string): Promise<void>;
-  addHighlight(input: { sha256: string; page: number; quote: string; quads: Quad[] }): Promise<UserHighlight>;
+  addHighlight(input: {
+    sha256: string;
+    page: number;
+    quote: string;
+    quads: Quad[];
+  }): Promise<UserHighlight>;
   removeHighlight(sha256: string, highlightId: string): Promise<void>;
   reviewer(): string;
   setReviewer(name: string): Promise<void>;
@@ -70,12 +83,20 @@ export function createHandlers(services: Services): Handlers {
       return info();
     },
     'rules:packs': () =>
-      Promise.resolve(services.packs().map((p) => ({ data: p.data, sha256: p.sha256, source: p.source }))),
+      Promise.resolve(
+        services.packs().map((p) => ({ data: p.data, sha256: p.sha256, source: p.source })),
+      ),
     'library:list': () => Promise.resolve(store.list()),
     'library:import': ({ fileName, data }) => store.importDocument(basename(fileName), data),
     'library:openSample': async () => {
-      const sample = (await readdir(services.samplesDir)).filter((f) => f.endsWith('.pdf')).sort()[0];
-      if (sample === undefined) throw new HandlerError('NOT_FOUND', 'The sample brochure is missing from this installation.');
+      const sample = (await readdir(services.samplesDir))
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()[0];
+      if (sample === undefined)
+        throw new HandlerError(
+          'NOT_FOUND',
+          'The sample brochure is missing from this installation.',
+        );
       const bytes = await readFile(join(services.samplesDir, sample));
       return (await store.importDocument(sample, bytes)).meta;
     },
@@ -83,7 +104,8 @@ export function createHandlers(services: Services): Handlers {
     'document:bytes': ({ sha256 }) => store.readOriginal(sha256),
     'document:saveAnalysis': (upload) => store.saveAnalysis(upload),
     'document:markFailed': ({ sha256, error }) => store.markFailed(sha256, error),
-    'finding:setStatus': ({ sha256, findingId, status }) => store.setStatus(sha256, findingId, status),
+    'finding:setStatus': ({ sha256, findingId, status }) =>
+      store.setStatus(sha256, findingId, status),
     'notes:save': (input) => store.saveNote(input),
     'notes:delete': async ({ sha256, noteId }) => {
       await store.deleteNote(sha256, noteId);

@@ -38,6 +38,17 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** Headers on every response that serves the app: its type, the CSP, no sniffing, no opener. */
+export function appResponseHeaders(file: string): Record<string, string> {
+  return {
+    'content-type': mimeType(file),
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+}
+
 export function mimeType(path: string): string {
   const dot = path.lastIndexOf('.');
   return MIME[dot >= 0 ? path.slice(dot).toLowerCase() : ''] ?? 'application/octet-stream';

@@ -20,18 +20,21 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
+    // A function, so the checks after each await are not narrowed away by the type checker.
+    const isCancelled = (): boolean => cancelled;
     void (async () => {
       try {
         const appInfo = await call('app:info', {});
-        if (cancelled) return;
+        if (isCancelled()) return;
         setInfo(appInfo);
         if (appInfo.firstRun) {
           const sample = await call('library:openSample', {});
           const ready = await importer.analyse(sample);
-          if (!cancelled && ready.state === 'analysed') setView({ kind: 'document', sha256: ready.sha256 });
+          if (!isCancelled() && ready.state === 'analysed')
+            setView({ kind: 'document', sha256: ready.sha256 });
         }
       } catch (error) {
-        if (!cancelled) setFatal((error as Error).message);
+        if (!isCancelled()) setFatal((error as Error).message);
       }
     })();
     return () => {
@@ -56,16 +59,24 @@ export function App() {
     }
   }, []);
 
-  const saveReviewer = useCallback(async (name: string) => {
-    if (name.trim() === '' || name === info?.reviewer) return;
-    setInfo(await call('settings:setReviewer', { name }));
-  }, [info]);
+  const saveReviewer = useCallback(
+    async (name: string) => {
+      if (name.trim() === '' || name === info?.reviewer) return;
+      setInfo(await call('settings:setReviewer', { name }));
+    },
+    [info],
+  );
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>ClaimLens</h1>
-        <button type="button" className="btn" onClick={() => setView({ kind: 'library' })} aria-pressed={view.kind === 'library'}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setView({ kind: 'library' })}
+          aria-pressed={view.kind === 'library'}
+        >
           Library
         </button>
         <button type="button" className="btn primary" onClick={importer.pickFiles}>

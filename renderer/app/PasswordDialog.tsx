@@ -44,7 +44,11 @@ export function PasswordDialog({ state }: { state: PromptState | null }) {
         }}
       >
         <h2 id="password-title">This PDF is protected by a password</h2>
-        <p>{state.retry ? 'That password is not correct. Try again, or cancel to leave the file unread.' : 'Enter the password to read it. ClaimLens does not store it.'}</p>
+        <p>
+          {state.retry
+            ? 'That password is not correct. Try again, or cancel to leave the file unread.'
+            : 'Enter the password to read it. ClaimLens does not store it.'}
+        </p>
         <label>
           Password <input ref={input} type="password" autoFocus autoComplete="off" />
         </label>

@@ -19,10 +19,10 @@ export interface Importer {
   readonly documents: DocumentMeta[] | null;
   readonly progress: ImportProgress | null;
   readonly element: ReactElement;
-  pickFiles(): void;
-  importFiles(files: readonly File[]): void;
-  analyse(meta: DocumentMeta): Promise<DocumentMeta>;
-  cancel(): void;
+  readonly pickFiles: () => void;
+  readonly importFiles: (files: readonly File[]) => void;
+  readonly analyse: (meta: DocumentMeta) => Promise<DocumentMeta>;
+  readonly cancel: () => void;
 }
 
 export function useImport(askPassword: PasswordPrompt): Importer {
@@ -39,8 +39,16 @@ export function useImport(askPassword: PasswordPrompt): Importer {
   }, [refresh]);
 
   const analyse = useCallback(
-    async (meta: DocumentMeta, signal = new AbortController().signal, onPages?: (done: number, total: number) => void) => {
-      const result = await analyseStored(meta, { askPassword, signal, ...(onPages ? { onProgress: onPages } : {}) });
+    async (
+      meta: DocumentMeta,
+      signal = new AbortController().signal,
+      onPages?: (done: number, total: number) => void,
+    ) => {
+      const result = await analyseStored(meta, {
+        askPassword,
+        signal,
+        ...(onPages ? { onProgress: onPages } : {}),
+      });
       await refresh();
       return result;
     },
@@ -65,15 +73,21 @@ export function useImport(askPassword: PasswordPrompt): Importer {
               const read = await analyse(meta, controller.signal, (done, total) => {
                 setProgress({ ...base, pages: { done, total } });
               });
-              if (read.state === 'failed') failures.push(`${file.name}: ${read.error ?? 'unreadable'}`);
+              if (read.state === 'failed')
+                failures.push(`${file.name}: ${read.error ?? 'unreadable'}`);
             }
           } catch (error) {
-            if ((error as Error).name !== 'AbortError') failures.push(`${file.name}: ${(error as Error).message}`);
+            if ((error as Error).name !== 'AbortError')
+              failures.push(`${file.name}: ${(error as Error).message}`);
           }
           await refresh();
         }
         abort.current = null;
-        setProgress(failures.length > 0 ? { label: '', index: files.length, total: files.length, failures } : null);
+        setProgress(
+          failures.length > 0
+            ? { label: '', index: files.length, total: files.length, failures }
+            : null,
+        );
       })();
     },
     [analyse, refresh],

@@ -48,7 +48,11 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
           </h2>
           <div className="meta">
             {CATEGORY_LABELS[f.category]} · page {f.page} ·{' '}
-            {f.negated ? `denied in the text ("${f.cue ?? ''}")` : f.hedged ? `${f.polarity.replace('_', ' ')} ("${f.cue ?? ''}")` : 'claimed'}
+            {f.negated
+              ? `denied in the text ("${f.cue ?? ''}")`
+              : f.hedged
+                ? `${f.polarity.replace('_', ' ')} ("${f.cue ?? ''}")`
+                : 'claimed'}
             {f.vendor && ` · ${f.vendor.name}: ${f.vendor.evidence}`}
           </div>
           <blockquote>{f.sentence}</blockquote>
@@ -58,7 +62,11 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
               {f.references.map((r) => (
                 <li key={r.title}>
                   {r.url ? (
-                    <button type="button" className="btn" onClick={() => void call('app:openExternal', { url: r.url! })}>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => void call('app:openExternal', { url: r.url! })}
+                    >
                       {r.title}
                     </button>
                   ) : (
@@ -70,7 +78,13 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
           )}
           <div role="radiogroup" aria-label="Status" className="segmented">
             {TRIAGE_STATUSES.map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={status === s} onClick={() => void changeStatus(s)}>
+              <button
+                key={s}
+                type="button"
+                role="radio"
+                aria-checked={status === s}
+                onClick={() => void changeStatus(s)}
+              >
                 {STATUS_LABEL[s]}
               </button>
             ))}
@@ -80,9 +94,10 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
               {statusError}
             </div>
           )}
-          {stored?.statusBy && stored.statusAt && (
+          {stored.statusBy && stored.statusAt && (
             <div className="save-state">
-              {STATUS_LABEL[stored.status]} by {stored.statusBy}, {new Date(stored.statusAt).toLocaleString()}
+              {STATUS_LABEL[stored.status]} by {stored.statusBy},{' '}
+              {new Date(stored.statusAt).toLocaleString()}
             </div>
           )}
         </>
@@ -94,14 +109,21 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
             type="button"
             className="btn"
             onClick={() =>
-              void call('highlights:remove', { sha256, highlightId: mark.id }).then(() => onChanged())
+              void call('highlights:remove', { sha256, highlightId: mark.id }).then(() =>
+                onChanged(),
+              )
             }
           >
             Remove highlight
           </button>
         </>
       )}
-      <NoteEditor sha256={sha256} targetId={mark.id} note={noteFor(notes, mark.id)} onSaved={onChanged} />
+      <NoteEditor
+        sha256={sha256}
+        targetId={mark.id}
+        note={noteFor(notes, mark.id)}
+        onSaved={onChanged}
+      />
     </section>
   );
 }

@@ -2,7 +2,12 @@
 // with counts; denied and hedged findings marked, not hidden; the selected one in detail below.
 import { useMemo, useState } from 'react';
 import type { DocumentDetail, TriageStatus } from '../../shared/model/library';
-import { CATEGORY_LABELS, SEVERITIES, type Category, type Severity } from '../../shared/model/taxonomy';
+import {
+  CATEGORY_LABELS,
+  SEVERITIES,
+  type Category,
+  type Severity,
+} from '../../shared/model/taxonomy';
 import type { Mark } from '../viewer/marks';
 import { FindingDetail } from './FindingDetail';
 
@@ -60,13 +65,23 @@ export function FindingsPanel({ sha256, detail, marks, selectedId, onSelect, onC
       <div className="findings-filters">
         <div className="row" role="group" aria-label="Show severities">
           {SEVERITIES.slice(0, 4).map((s) => (
-            <button key={s} type="button" className="btn" aria-pressed={severities.has(s)} onClick={() => toggle(s)}>
+            <button
+              key={s}
+              type="button"
+              className="btn"
+              aria-pressed={severities.has(s)}
+              onClick={() => toggle(s)}
+            >
               {s} ({detail.findings.filter((f) => f.finding.severity === s).length})
             </button>
           ))}
         </div>
         <div className="row">
-          <select aria-label="Filter by category" value={category} onChange={(e) => setCategory(e.currentTarget.value as 'all' | Category)}>
+          <select
+            aria-label="Filter by category"
+            value={category}
+            onChange={(e) => setCategory(e.currentTarget.value as 'all' | Category)}
+          >
             <option value="all">All categories</option>
             {present.map((c) => (
               <option key={c} value={c}>
@@ -74,7 +89,11 @@ export function FindingsPanel({ sha256, detail, marks, selectedId, onSelect, onC
               </option>
             ))}
           </select>
-          <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
+          <select
+            aria-label="Filter by status"
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}
+          >
             <option value="all">Any status</option>
             <option value="needs-review">Needs review</option>
             <option value="confirmed">Confirmed</option>
@@ -88,7 +107,9 @@ export function FindingsPanel({ sha256, detail, marks, selectedId, onSelect, onC
       <div className="findings-list">
         {marks.length === 0 && (
           <p className="empty">
-            {detail.meta.state === 'analysed' ? 'No risky claims were found in this document.' : 'This document has not been read.'}
+            {detail.meta.state === 'analysed'
+              ? 'No risky claims were found in this document.'
+              : 'This document has not been read.'}
           </p>
         )}
         {groups.map(([group, items]) => (
@@ -103,13 +124,27 @@ export function FindingsPanel({ sha256, detail, marks, selectedId, onSelect, onC
         ))}
       </div>
       {selected && (
-        <FindingDetail key={selected.id} sha256={sha256} mark={selected} notes={detail.notes} onChanged={onChanged} />
+        <FindingDetail
+          key={selected.id}
+          sha256={sha256}
+          mark={selected}
+          notes={detail.notes}
+          onChanged={onChanged}
+        />
       )}
     </aside>
   );
 }
 
-function FindingRow({ mark, selected, onSelect }: { mark: Mark; selected: boolean; onSelect: (id: string) => void }) {
+function FindingRow({
+  mark,
+  selected,
+  onSelect,
+}: {
+  mark: Mark;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const stored = mark.finding;
   const f = stored?.finding;
   return (

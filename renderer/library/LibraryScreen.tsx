@@ -24,7 +24,8 @@ export function LibraryScreen({ documents, progress, onOpen, onFiles, onCancel, 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (documents ?? []).filter((d) => {
-      const text = `${d.fileName} ${(d.summary?.vendors ?? []).join(' ')} ${d.tags.join(' ')}`.toLowerCase();
+      const text =
+        `${d.fileName} ${(d.summary?.vendors ?? []).join(' ')} ${d.tags.join(' ')}`.toLowerCase();
       if (q !== '' && !text.includes(q)) return false;
       if (risk === 'failed') return d.state === 'failed';
       if (risk !== 'all') return (d.counts[risk] ?? 0) > 0;
@@ -57,7 +58,11 @@ export function LibraryScreen({ documents, progress, onOpen, onFiles, onCancel, 
         />
         <label>
           Show{' '}
-          <select aria-label="Filter by risk" value={risk} onChange={(e) => setRisk(e.currentTarget.value as RiskFilter)}>
+          <select
+            aria-label="Filter by risk"
+            value={risk}
+            onChange={(e) => setRisk(e.currentTarget.value as RiskFilter)}
+          >
             <option value="all">all documents</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -74,7 +79,10 @@ export function LibraryScreen({ documents, progress, onOpen, onFiles, onCancel, 
       ) : documents.length === 0 ? (
         <div className={`empty${dragging ? ' dragging' : ''}`}>
           <h2>Your library is empty</h2>
-          <p>Open a vendor brochure or datasheet (PDF), or drop files here. Originals are kept unchanged.</p>
+          <p>
+            Open a vendor brochure or datasheet (PDF), or drop files here. Originals are kept
+            unchanged.
+          </p>
         </div>
       ) : shown.length === 0 ? (
         <p className="empty">No document matches this search.</p>
@@ -128,7 +136,13 @@ export function LibraryScreen({ documents, progress, onOpen, onFiles, onCancel, 
   );
 }
 
-function DocumentState({ meta, onRetry }: { meta: DocumentMeta; onRetry: (meta: DocumentMeta) => void }) {
+function DocumentState({
+  meta,
+  onRetry,
+}: {
+  meta: DocumentMeta;
+  onRetry: (meta: DocumentMeta) => void;
+}) {
   if (meta.state === 'failed') {
     return (
       <div className="doc-error">
@@ -156,7 +170,12 @@ export function SeverityCounts({ counts }: { counts: Record<string, number> }) {
   return (
     <>
       {present.map((s) => (
-        <span key={s} className={`chip ${s}`} title={`${counts[s]} ${s}`} aria-label={`${counts[s]} ${s}`}>
+        <span
+          key={s}
+          className={`chip ${s}`}
+          title={`${counts[s]} ${s}`}
+          aria-label={`${counts[s]} ${s}`}
+        >
           {counts[s]}
         </span>
       ))}
@@ -170,8 +189,8 @@ function ProgressBar({ progress, onCancel }: { progress: ImportProgress; onCance
     <div className="progress" role="status" aria-live="polite">
       {done ? (
         <span>
-          Finished. {progress.failures.length} file{progress.failures.length === 1 ? '' : 's'} could not be read:{' '}
-          {progress.failures.join('; ')}
+          Finished. {progress.failures.length} file{progress.failures.length === 1 ? '' : 's'} could
+          not be read: {progress.failures.join('; ')}
         </span>
       ) : (
         <>

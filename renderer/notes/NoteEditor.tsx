@@ -11,13 +11,20 @@ interface Props {
   readonly onSaved: () => Promise<void>;
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'error'; message: string };
 
 const PAUSE_MS = 600;
 
 export function NoteEditor({ sha256, targetId, note, onSaved }: Props) {
   const [text, setText] = useState(note?.text ?? '');
-  const [state, setState] = useState<SaveState>(note ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
+  const [state, setState] = useState<SaveState>(
+    note ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' },
+  );
   const noteId = useRef(note?.id);
   const timer = useRef<number | null>(null);
   const latest = useRef(text);
@@ -31,7 +38,12 @@ export function NoteEditor({ sha256, targetId, note, onSaved }: Props) {
     saving.current = saving.current.then(async () => {
       setState({ kind: 'saving' });
       try {
-        const saved = await call('notes:save', { sha256, targetId, text: value, ...(noteId.current ? { noteId: noteId.current } : {}) });
+        const saved = await call('notes:save', {
+          sha256,
+          targetId,
+          text: value,
+          ...(noteId.current ? { noteId: noteId.current } : {}),
+        });
         noteId.current = saved.id;
         if (latest.current === value) setState({ kind: 'saved', at: saved.updatedAt });
         await onSaved();
@@ -68,11 +80,16 @@ export function NoteEditor({ sha256, targetId, note, onSaved }: Props) {
           if (timer.current !== null) save();
         }}
       />
-      <div className={`save-state ${state.kind === 'saved' ? 'saved' : state.kind === 'error' ? 'error' : ''}`} role="status" aria-live="polite">
+      <div
+        className={`save-state ${state.kind === 'saved' ? 'saved' : state.kind === 'error' ? 'error' : ''}`}
+        role="status"
+        aria-live="polite"
+      >
         {state.kind === 'saved' && `Saved ${new Date(state.at).toLocaleTimeString()}`}
         {state.kind === 'saving' && 'Saving…'}
         {state.kind === 'dirty' && 'Not saved yet'}
-        {state.kind === 'error' && `Not saved: ${state.message}. Your text is still here; it will be saved with your next change.`}
+        {state.kind === 'error' &&
+          `Not saved: ${state.message}. Your text is still here; it will be saved with your next change.`}
       </div>
     </div>
   );

@@ -26,7 +26,10 @@ export function rulePacks(): Promise<LoadedPack[]> {
   return packs;
 }
 
-export async function analyseStored(meta: DocumentMeta, options: AnalyseOptions): Promise<DocumentMeta> {
+export async function analyseStored(
+  meta: DocumentMeta,
+  options: AnalyseOptions,
+): Promise<DocumentMeta> {
   const bytes = await call('document:bytes', { sha256: meta.sha256 });
   let opened;
   try {
@@ -39,9 +42,16 @@ export async function analyseStored(meta: DocumentMeta, options: AnalyseOptions)
   }
   try {
     if (opened.doc.numPages === 0) {
-      return call('document:markFailed', { sha256: meta.sha256, error: 'This PDF has no pages.' });
+      return await call('document:markFailed', {
+        sha256: meta.sha256,
+        error: 'This PDF has no pages.',
+      });
     }
-    const pages = await extractPages(opened.doc, options.onProgress ?? (() => undefined), options.signal);
+    const pages = await extractPages(
+      opened.doc,
+      options.onProgress ?? (() => undefined),
+      options.signal,
+    );
     const loaded = await rulePacks();
     const findings = await runEngine(pages, loaded);
     return await call('document:saveAnalysis', {
@@ -70,7 +80,9 @@ function packInfo(pack: LoadedPack): RulePackInfo {
 function runEngine(pages: PageText[], loaded: LoadedPack[]): Promise<Finding[]> {
   return new Promise((resolve, reject) => {
     const worker = new AnalysisWorker();
-    worker.onmessage = (event: MessageEvent<{ ok: true; findings: Finding[] } | { ok: false; message: string }>) => {
+    worker.onmessage = (
+      event: MessageEvent<{ ok: true; findings: Finding[] } | { ok: false; message: string }>,
+    ) => {
       worker.terminate();
       if (event.data.ok) resolve(event.data.findings);
       else reject(new Error(`The analysis failed: ${event.data.message}`));

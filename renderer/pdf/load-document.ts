@@ -13,7 +13,10 @@ import { PDF_LOAD_OPTIONS, PDF_RESOURCE_DIRS } from '../../shared/pdf/options';
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 const resourceUrls = Object.fromEntries(
-  Object.entries(PDF_RESOURCE_DIRS).map(([key, dir]) => [key, new URL(`./pdfjs/${dir}`, document.baseURI).href]),
+  Object.entries(PDF_RESOURCE_DIRS).map(([key, dir]) => [
+    key,
+    new URL(`./pdfjs/${dir}`, document.baseURI).href,
+  ]),
 );
 
 /** Asked when a PDF needs a password; resolves with it, or null when the user gives up. */
@@ -41,11 +44,11 @@ export async function openPdf(data: Uint8Array, askPassword: PasswordPrompt): Pr
     // pdf.js takes the buffer it is given; keep the caller's copy.
     data: data.slice(),
   });
-  let gaveUp = false;
+  const prompt = { gaveUp: false };
   task.onPassword = (update: (password: string) => void, reason: number) => {
     void askPassword(reason === PasswordResponses.INCORRECT_PASSWORD).then((password) => {
       if (password === null) {
-        gaveUp = true;
+        prompt.gaveUp = true;
         void task.destroy();
       } else update(password);
     });
@@ -54,8 +57,11 @@ export async function openPdf(data: Uint8Array, askPassword: PasswordPrompt): Pr
     const doc = await task.promise;
     return { doc, close: () => task.destroy() };
   } catch (error) {
-    if (gaveUp) {
-      throw new PdfOpenError('encrypted', 'This PDF is protected by a password, and none was given.');
+    if (prompt.gaveUp) {
+      throw new PdfOpenError(
+        'encrypted',
+        'This PDF is protected by a password, and none was given.',
+      );
     }
     const name = (error as { name?: string }).name;
     throw new PdfOpenError(

@@ -42,6 +42,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
   useEffect(() => {
     let opened: OpenedPdf | null = null;
     let cancelled = false;
+    // A function, so the checks after each await are not narrowed away by the type checker.
+    const isCancelled = (): boolean => cancelled;
     void (async () => {
       try {
         let current = await call('document:get', { sha256 });
@@ -53,11 +55,11 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
           await analyseStored(current.meta, { askPassword, signal: new AbortController().signal });
           current = await call('document:get', { sha256 });
         }
-        if (cancelled) return;
+        if (isCancelled()) return;
         setDetail(current);
         if (current.meta.state === 'failed') return;
         opened = await openPdf(await call('document:bytes', { sha256 }), askPassword);
-        if (cancelled) {
+        if (isCancelled()) {
           void opened.close();
           return;
         }
@@ -66,7 +68,7 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
         setFallbackSize({ width: x1 - x0, height: y1 - y0 });
         setPdf(opened);
       } catch (e) {
-        if (!cancelled) setError((e as Error).message);
+        if (!isCancelled()) setError((e as Error).message);
       }
     })();
     return () => {
@@ -91,7 +93,9 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
       slot?.scrollIntoView({ block: 'center' });
       // The page may render only now; focus the highlight once it is drawn.
       window.setTimeout(() => {
-        pagesRef.current?.querySelector<HTMLElement>(`[data-mark="${CSS.escape(id)}"]`)?.focus({ preventScroll: false });
+        pagesRef.current
+          ?.querySelector<HTMLElement>(`[data-mark="${CSS.escape(id)}"]`)
+          ?.focus({ preventScroll: false });
       }, 150);
     },
     [marks],
@@ -101,7 +105,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
     (delta: number) => {
       if (marks.length === 0) return;
       const at = marks.findIndex((m) => m.id === selectedId);
-      const next = at < 0 ? (delta > 0 ? 0 : marks.length - 1) : (at + delta + marks.length) % marks.length;
+      const next =
+        at < 0 ? (delta > 0 ? 0 : marks.length - 1) : (at + delta + marks.length) % marks.length;
       jumpTo(marks[next]!.id);
     },
     [marks, selectedId, jumpTo],
@@ -131,7 +136,10 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      const typing =
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.target instanceof HTMLSelectElement;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'f') {
         e.preventDefault();
@@ -147,7 +155,11 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
         setZoom(1);
       } else if (!typing && !mod && (e.key === 'n' || e.key === 'j' || e.key === 'F8')) {
         step(1);
-      } else if (!typing && !mod && (e.key === 'p' || e.key === 'k' || (e.key === 'F8' && e.shiftKey))) {
+      } else if (
+        !typing &&
+        !mod &&
+        (e.key === 'p' || e.key === 'k' || (e.key === 'F8' && e.shiftKey))
+      ) {
         step(-1);
       }
     };
@@ -157,7 +169,12 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
 
   const onTextSelected = useCallback(
     async (page: number, quote: string, quads: Quad[]) => {
-      const highlight = await call('highlights:add', { sha256, page, quote: quote.slice(0, 10_000), quads: quads.slice(0, 500) });
+      const highlight = await call('highlights:add', {
+        sha256,
+        page,
+        quote: quote.slice(0, 10_000),
+        quads: quads.slice(0, 500),
+      });
       await reload();
       setSelectedId(highlight.id);
       window.getSelection()?.removeAllRanges();
@@ -179,15 +196,20 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
       </div>
     );
   }
-  if (detail === null) return <p className="library" aria-live="polite">Opening the document…</p>;
+  if (detail === null)
+    return (
+      <p className="library" aria-live="polite">
+        Opening the document…
+      </p>
+    );
 
   return (
     <>
       {detail.verification !== 'verified' && (
         <div className="banner error" role="alert">
           Verification failed: the stored original of {detail.meta.fileName}{' '}
-          {detail.verification === 'missing' ? 'is missing' : 'no longer matches its SHA-256'} ({sha256}). It
-          is not shown, so that nothing is reviewed on altered evidence.
+          {detail.verification === 'missing' ? 'is missing' : 'no longer matches its SHA-256'} (
+          {sha256}). It is not shown, so that nothing is reviewed on altered evidence.
         </div>
       )}
       {detail.meta.state === 'failed' && (
@@ -207,10 +229,20 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
         <button type="button" className="btn" aria-label="Zoom in" onClick={() => zoomBy(1)}>
           +
         </button>
-        <button type="button" className="btn" onClick={() => setFindOpen((v) => !v)} aria-pressed={findOpen}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setFindOpen((v) => !v)}
+          aria-pressed={findOpen}
+        >
           Find
         </button>
-        <button type="button" className="btn" aria-label="Previous finding" onClick={() => step(-1)}>
+        <button
+          type="button"
+          className="btn"
+          aria-label="Previous finding"
+          onClick={() => step(-1)}
+        >
           ↑ Previous
         </button>
         <button type="button" className="btn" aria-label="Next finding" onClick={() => step(1)}>
@@ -219,7 +251,19 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
         <Legend />
       </div>
       {findOpen && pdf && (
-        <FindBar doc={pdf.doc} onHit={setFindHit} onClose={() => { setFindOpen(false); setFindHit(null); }} scrollTo={(page) => pagesRef.current?.querySelector(`[data-page="${page}"]`)?.scrollIntoView({ block: 'center' })} />
+        <FindBar
+          doc={pdf.doc}
+          onHit={setFindHit}
+          onClose={() => {
+            setFindOpen(false);
+            setFindHit(null);
+          }}
+          scrollTo={(page) =>
+            pagesRef.current
+              ?.querySelector(`[data-page="${page}"]`)
+              ?.scrollIntoView({ block: 'center' })
+          }
+        />
       )}
       <div className="document">
         <div className="pages" ref={pagesRef} aria-label="Pages" tabIndex={-1}>
@@ -236,7 +280,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
               onTextSelected={(page, quote, quads) => void onTextSelected(page, quote, quads)}
             />
           ) : (
-            detail.verification === 'verified' && detail.meta.state !== 'failed' && <p aria-live="polite">Loading pages…</p>
+            detail.verification === 'verified' &&
+            detail.meta.state !== 'failed' && <p aria-live="polite">Loading pages…</p>
           )}
         </div>
         <FindingsPanel
@@ -264,7 +309,10 @@ function Pages(props: {
   onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
   onTextSelected: (page: number, quote: string, quads: Quad[]) => void;
 }) {
-  const numbers = useMemo(() => Array.from({ length: props.doc.numPages }, (_, i) => i + 1), [props.doc]);
+  const numbers = useMemo(
+    () => Array.from({ length: props.doc.numPages }, (_, i) => i + 1),
+    [props.doc],
+  );
   return (
     <>
       {numbers.map((n) => (

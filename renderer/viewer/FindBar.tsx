@@ -30,7 +30,10 @@ export function FindBar({ doc, onHit, onClose, scrollTo }: Props) {
     if (!text) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      text = buildPageText(n, content.items.filter((i): i is TextItem => 'str' in i));
+      text = buildPageText(
+        n,
+        content.items.filter((i): i is TextItem => 'str' in i),
+      );
       cache.current.set(n, text);
     }
     return text;
@@ -41,7 +44,7 @@ export function FindBar({ doc, onHit, onClose, scrollTo }: Props) {
     if (needle === '') return;
     const from = last.current;
     for (let step = 0; step <= doc.numPages; step++) {
-      const n = ((from?.page ?? 1) - 1 + step) % doc.numPages + 1;
+      const n = (((from?.page ?? 1) - 1 + step) % doc.numPages) + 1;
       const text = await pageText(n);
       const startAt = step === 0 && from ? from.start + 1 : 0;
       const at = text.text.toLowerCase().indexOf(needle, startAt);

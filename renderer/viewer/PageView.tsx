@@ -32,9 +32,12 @@ export const PageView = memo(function PageView(props: Props) {
   useEffect(() => {
     const element = slot.current;
     if (element === null) return undefined;
-    const observer = new IntersectionObserver(([entry]) => setNear(entry?.isIntersecting ?? false), {
-      rootMargin: RENDER_MARGIN,
-    });
+    const observer = new IntersectionObserver(
+      ([entry]) => setNear(entry?.isIntersecting ?? false),
+      {
+        rootMargin: RENDER_MARGIN,
+      },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -50,7 +53,13 @@ export const PageView = memo(function PageView(props: Props) {
   }, [width, height]);
 
   return (
-    <div ref={slot} className="page-slot" data-page={pageNumber} role="region" aria-label={`Page ${pageNumber}`}>
+    <div
+      ref={slot}
+      className="page-slot"
+      data-page={pageNumber}
+      role="region"
+      aria-label={`Page ${pageNumber}`}
+    >
       <span className="page-label" aria-hidden="true">
         {pageNumber}
       </span>
@@ -77,11 +86,13 @@ function RenderedPage({
 
   useEffect(() => {
     let cancelled = false;
+    // A function, so the checks after each await are not narrowed away by the type checker.
+    const isCancelled = (): boolean => cancelled;
     let renderTask: { cancel(): void } | null = null;
     let text: TextLayer | null = null;
     void (async () => {
       const page = await doc.getPage(pageNumber);
-      if (cancelled || canvas.current === null || textLayer.current === null) return;
+      if (isCancelled() || canvas.current === null || textLayer.current === null) return;
       const viewport = page.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
       const target = canvas.current;
@@ -98,17 +109,22 @@ function RenderedPage({
       renderTask = task;
       textLayer.current.replaceChildren();
       textLayer.current.style.setProperty('--scale-factor', String(viewport.scale));
-      text = new TextLayer({ textContentSource: page.streamTextContent(), container: textLayer.current, viewport });
+      text = new TextLayer({
+        textContentSource: page.streamTextContent(),
+        container: textLayer.current,
+        viewport,
+      });
       await Promise.all([task.promise, text.render()]).catch(() => undefined);
     })();
+    const target = canvas.current;
     return () => {
       cancelled = true;
       renderTask?.cancel();
       text?.cancel();
       // Free the canvas memory at once rather than at the next collection.
-      if (canvas.current) {
-        canvas.current.width = 0;
-        canvas.current.height = 0;
+      if (target) {
+        target.width = 0;
+        target.height = 0;
       }
     };
   }, [doc, pageNumber, scale, onViewport]);
@@ -133,8 +149,8 @@ function RenderedPage({
             const quads = [...range.getClientRects()]
               .filter((r) => r.width > 1 && r.height > 1)
               .map((r): Quad => {
-                const [x1 = 0, y1 = 0] = viewport.convertToPdfPoint(r.left - box.left, r.top - box.top);
-                const [x2 = 0, y2 = 0] = viewport.convertToPdfPoint(r.right - box.left, r.bottom - box.top);
+                const [x1 = 0, y1 = 0] = toPdf(viewport, r.left - box.left, r.top - box.top);
+                const [x2 = 0, y2 = 0] = toPdf(viewport, r.right - box.left, r.bottom - box.top);
                 return [x1, y1, x2, y1, x1, y2, x2, y2];
               });
             if (quads.length > 0) onTextSelected(pageNumber, quote, quads);
@@ -145,6 +161,11 @@ function RenderedPage({
   );
 }
 
+/** Screen point to PDF user space (pdf.js types the result loosely). */
+function toPdf(viewport: PageViewport, x: number, y: number): number[] {
+  return toPdf(viewport, x, y);
+}
+
 function HighlightLayer({
   viewport,
   marks,
@@ -153,7 +174,8 @@ function HighlightLayer({
   onSelect,
   onHover,
 }: Props & { viewport: PageViewport }) {
-  const toViewport = (x: number, y: number) => viewport.convertToViewportPoint(x, y);
+  const toViewport = (x: number, y: number): number[] =>
+    viewport.convertToViewportPoint(x, y) as number[];
   return (
     <div className="highlight-layer">
       {marks.flatMap((mark) =>

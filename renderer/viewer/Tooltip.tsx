@@ -9,7 +9,10 @@ export function Tooltip({ mark, anchor }: { mark: Mark; anchor: DOMRect }) {
     const el = box.current;
     if (!el) return;
     const below = anchor.bottom + 8;
-    const top = below + el.offsetHeight > window.innerHeight ? Math.max(8, anchor.top - el.offsetHeight - 8) : below;
+    const top =
+      below + el.offsetHeight > window.innerHeight
+        ? Math.max(8, anchor.top - el.offsetHeight - 8)
+        : below;
     el.style.top = `${top}px`;
     el.style.left = `${Math.min(anchor.left, window.innerWidth - el.offsetWidth - 8)}px`;
   }, [anchor]);

@@ -1,7 +1,12 @@
 // What is drawn on the pages: findings and the reviewer's own highlights, as one list of marks
 // in PDF coordinates (converted to screen only when drawn).
 import type { Quad } from '../../shared/model/finding';
-import type { DocumentDetail, Note, StoredFinding, UserHighlight } from '../../shared/model/library';
+import type {
+  DocumentDetail,
+  Note,
+  StoredFinding,
+  UserHighlight,
+} from '../../shared/model/library';
 import type { Severity } from '../../shared/model/taxonomy';
 
 export interface Mark {
@@ -17,28 +22,24 @@ export interface Mark {
 }
 
 export function marksOf(detail: DocumentDetail): Mark[] {
-  const fromFindings = detail.findings.map(
-    (stored): Mark => ({
-      id: stored.finding.id,
-      page: stored.finding.page,
-      quads: stored.finding.quads,
-      tone: stored.finding.severity,
-      negated: stored.finding.negated,
-      label: `${stored.finding.severity} finding: ${stored.finding.title}: "${stored.finding.quote}"${stored.finding.negated ? ' (denied in the text)' : ''}`,
-      finding: stored,
-    }),
-  );
-  const fromHighlights = detail.highlights.map(
-    (h): Mark => ({
-      id: h.id,
-      page: h.page,
-      quads: h.quads,
-      tone: 'user',
-      negated: false,
-      label: `Your highlight: "${h.quote}"`,
-      highlight: h,
-    }),
-  );
+  const fromFindings = detail.findings.map((stored): Mark => ({
+    id: stored.finding.id,
+    page: stored.finding.page,
+    quads: stored.finding.quads,
+    tone: stored.finding.severity,
+    negated: stored.finding.negated,
+    label: `${stored.finding.severity} finding: ${stored.finding.title}: "${stored.finding.quote}"${stored.finding.negated ? ' (denied in the text)' : ''}`,
+    finding: stored,
+  }));
+  const fromHighlights = detail.highlights.map((h): Mark => ({
+    id: h.id,
+    page: h.page,
+    quads: h.quads,
+    tone: 'user',
+    negated: false,
+    label: `Your highlight: "${h.quote}"`,
+    highlight: h,
+  }));
   return [...fromFindings, ...fromHighlights].sort(
     (a, b) => a.page - b.page || topOf(b) - topOf(a) || leftOf(a) - leftOf(b),
   );
@@ -46,7 +47,9 @@ export function marksOf(detail: DocumentDetail): Mark[] {
 
 /** The latest note on a mark. */
 export function noteFor(notes: readonly Note[], targetId: string): Note | undefined {
-  return notes.filter((n) => n.targetId === targetId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  return notes
+    .filter((n) => n.targetId === targetId)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
 function topOf(mark: Mark): number {

@@ -1,5 +1,6 @@
 // A page's text built from pdf.js text items, with a map from every character back to the item it
 // came from, so a match in the text can be drawn as quads in PDF user space.
+import { widthShare } from './glyph-widths';
 
 /** The part of a pdf.js `TextItem` the engine needs (kept here so shared/ needs no pdf.js types). */
 export interface TextItem {
@@ -197,14 +198,13 @@ export function quadsFor(page: PageText, start: number, end: number): Quad[] {
 
 /**
  * pdf.js gives an item's width but not each glyph's, so a run inside an item is placed by its
- * share of the item's characters: exact for whole items, close for runs inside one.
+ * share of the item's width under typical glyph widths: exact for whole items, close for runs.
  */
 function quadOf(item: TextItem, from: number, to: number): Quad {
   const f = frameOf(item);
-  const length = Math.max(item.str.length, 1);
   const [, , , , e = 0, g = 0] = item.transform;
-  const x0 = (item.width * from) / length;
-  const x1 = (item.width * to) / length;
+  const x0 = item.width * widthShare(item.str, from);
+  const x1 = item.width * widthShare(item.str, to);
   const vx = -f.uy;
   const vy = f.ux;
   const up = f.size * ASCENT;

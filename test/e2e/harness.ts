@@ -1,0 +1,66 @@
+// Runs the real app in the Chromium host, headless, on a library folder of the test's own:
+// the built renderer, the real handler table and store, Debian's chromium.
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startChromiumHost, type ChromiumHost } from '../../main/hosts/chromium-host';
+import { startServices, type HostServices } from '../../main/hosts/services';
+import { ensureBuilt } from '../../main/toolchain/build.mjs';
+
+export const CHROMIUM = process.env.CLAIMLENS_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(import.meta.dirname, '..', '.output', 'screenshots');
+
+export interface RunningApp {
+  readonly page: Page;
+  readonly services: HostServices;
+  readonly host: ChromiumHost;
+  /** What the host refused (requests, windows, frames), for the hostile-input test. */
+  readonly refused: string[];
+  stop(): Promise<void>;
+}
+
+let renderer: Promise<string> | null = null;
+
+export function rendererBuild(): Promise<string> {
+  renderer ??= ensureBuilt('renderer');
+  return renderer;
+}
+
+export function newLibraryDir(): string {
+  return mkdtempSync(join(tmpdir(), 'claimlens-library-'));
+}
+
+export async function startApp(libraryDir: string): Promise<RunningApp> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`The UI tests need Chromium at ${CHROMIUM} (apt-get install chromium).`);
+  const services = await startServices({
+    libraryDir,
+    host: 'chromium',
+    openExternal: () => Promise.resolve(false),
+  });
+  const refused: string[] = [];
+  const host = await startChromiumHost({
+    executablePath: CHROMIUM,
+    rendererDir: await rendererBuild(),
+    profileDir: mkdtempSync(join(tmpdir(), 'claimlens-profile-')),
+    handlers: services.handlers,
+    headless: true,
+    log: (message) => refused.push(message),
+  });
+  return {
+    page: host.page,
+    services,
+    host,
+    refused,
+    stop: async () => {
+      await host.close();
+      await services.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}

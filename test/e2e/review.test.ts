@@ -1,0 +1,123 @@
+// The desktop app end to end, in the Chromium host: the sample opens on first run with its
+// highlights on the right pages, a note and a status survive a restart, and hostile input is
+// refused. Screenshots of both screens land in test/.output/screenshots/.
+import { afterAll, describe, expect, it } from 'vitest';
+import { APP_URL } from '../../main/hosts/chromium-host';
+import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
+
+const SAMPLE = 'sentinel-vision-brochure.pdf';
+const NOTE = 'Checked against the 2023 edition: same wording on page 2.';
+const running: RunningApp[] = [];
+
+/** The page's globals these tests touch (test/ has no DOM types: it runs in Node). */
+interface Browser {
+  open(url: string, target: string): unknown;
+  location: { href: string };
+  __claimlensInvoke(channel: string, payload: unknown): Promise<unknown>;
+  claimlens: Record<string, ((req: unknown) => Promise<unknown>) | undefined>;
+}
+
+afterAll(async () => {
+  await Promise.all(running.map((app) => app.stop().catch(() => undefined)));
+});
+
+async function start(libraryDir: string): Promise<RunningApp> {
+  const app = await startApp(libraryDir);
+  running.push(app);
+  return app;
+}
+
+describe('reviewing a brochure', () => {
+  const libraryDir = newLibraryDir();
+
+  it('opens the sample on first run with highlights on the expected pages', async () => {
+    const { page } = await start(libraryDir);
+    await page
+      .getByRole('toolbar', { name: 'Document' })
+      .getByText(SAMPLE)
+      .waitFor({ timeout: 60_000 });
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings.getByRole('button', { name: /classify race and ethnicity/ }).waitFor();
+
+    // Page 2 carries the prohibited ethnicity claim and its denial, drawn in their colours.
+    await page.locator('[data-page="2"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-page="2"] .hl.prohibited').first().waitFor();
+    await page.locator('[data-page="2"] .hl.prohibited.negated').first().waitFor();
+    // Page 4 names the covered vendors.
+    await page.locator('[data-page="4"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-page="4"] .hl.high').first().waitFor();
+    expect(
+      await page.locator('[data-page="4"] .hl[aria-label*="Hikvision"]').count(),
+    ).toBeGreaterThan(0);
+  });
+
+  it('saves a note and a status on a finding, visibly', async () => {
+    const { page } = running[0]!;
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings.getByRole('button', { name: /classify race and ethnicity/ }).click();
+    const detail = page.getByRole('region', { name: 'Selected finding' });
+    await detail.getByRole('radio', { name: 'Confirmed' }).click();
+    await detail.getByText(/Confirmed by /).waitFor();
+    await detail.getByLabel('Note').fill(NOTE);
+    await detail.getByText(/^Saved /).waitFor();
+    await screenshot(page, 'document');
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('row', { name: `Open ${SAMPLE}` }).waitFor();
+    await screenshot(page, 'library');
+  });
+
+  it('has the note and the status back after a restart', async () => {
+    await running[0]!.stop();
+    running.length = 0;
+    const { page } = await start(libraryDir);
+    await page.getByRole('row', { name: `Open ${SAMPLE}` }).click();
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings.getByRole('button', { name: /classify race and ethnicity/ }).click();
+    const detail = page.getByRole('region', { name: 'Selected finding' });
+    await expect.poll(() => detail.getByLabel('Note').inputValue()).toBe(NOTE);
+    expect(
+      await detail.getByRole('radio', { name: 'Confirmed' }).getAttribute('aria-checked'),
+    ).toBe('true');
+  });
+});
+
+describe('hostile input', () => {
+  it('refuses new windows, navigation away, file: loads and channels outside the contract', async () => {
+    const { page, host, refused } = await start(newLibraryDir());
+    await page.getByRole('toolbar', { name: 'Document' }).waitFor({ timeout: 60_000 });
+
+    await page.evaluate(() =>
+      (globalThis as unknown as Browser).open('https://example.com/', '_blank'),
+    );
+    await expect.poll(() => host.context.pages().length).toBe(1);
+    await expect.poll(() => refused.some((r) => r.startsWith('closed a new window'))).toBe(true);
+
+    await page.evaluate(() => {
+      (globalThis as unknown as Browser).location.href = 'https://example.com/';
+    });
+    await expect.poll(() => refused.some((r) => r.includes('https://example.com/'))).toBe(true);
+    await page.waitForURL((url) => url.href.startsWith(APP_URL));
+    await page.getByRole('button', { name: 'Library', exact: true }).waitFor();
+
+    const fileLoad = await page.evaluate(async () => {
+      try {
+        await fetch('file:///etc/passwd');
+        return 'loaded';
+      } catch {
+        return 'refused';
+      }
+    });
+    expect(fileLoad).toBe('refused');
+
+    const unknown = await page.evaluate(() =>
+      (globalThis as unknown as Browser).__claimlensInvoke('fs:readFile', { path: '/etc/passwd' }),
+    );
+    expect(unknown).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
+    const malformed = await page.evaluate(() =>
+      (globalThis as unknown as Browser).claimlens['document:get']!({
+        sha256: '../../etc/passwd',
+      }),
+    );
+    expect(malformed).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+  });
+});
