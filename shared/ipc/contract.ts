@@ -93,6 +93,8 @@ export type Response<C extends Channel> = z.output<Contract[C]['res']>;
 /** Commands main sends to the renderer (from native menus); the Chromium host has a toolbar instead. */
 export const MENU_COMMANDS = [
   'open',
+  /** Open every PDF in a folder the user picks (the renderer's folder chooser, then import). */
+  'open-folder',
   'open-recent',
   'close-document',
   'zoom-in',

@@ -1,0 +1,98 @@
+// Electron's main process, the composition root: security before `ready`, then the library
+// services, the IPC handlers, the one window with its menus and remembered bounds, and a clean
+// close of the library on quit.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, ipcMain, screen, type BrowserWindow } from 'electron';
+import { appDataDir } from './hosts/app-data';
+import { startServices, type HostServices } from './hosts/services';
+import { registerIpc } from './ipc/register';
+import { installMenu, LIBRARY_CHANGES } from './menu';
+import { installSecurity } from './security/install';
+import { createOpenExternal } from './security/open-external';
+import { APP_ENTRY_URL, createMainWindow, isAppMainFrame } from './security/window';
+import { readWindowBounds, trackWindowBounds } from './window-state';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const development = !app.isPackaged;
+const log = (message: string): void => {
+  process.stderr.write(`claimlens: ${message}\n`);
+};
+// `npm start` points at its fresh renderer build; a packaged app only ever serves its own copy.
+const rendererDir =
+  (development ? process.env.CLAIMLENS_RENDERER_DIR : undefined) ?? join(here, '..', 'renderer');
+
+// The Chromium host's folder too, so both open one library; the single-instance lock lives here.
+app.setPath('userData', appDataDir());
+const secured = installSecurity({ development, rendererDir, log });
+if (app.requestSingleInstanceLock()) void start().catch(fail);
+else app.quit();
+
+async function start(): Promise<void> {
+  let window: BrowserWindow | null = null;
+  await secured;
+  const libraryDir = join(app.getPath('userData'), 'library');
+  const openExternal = createOpenExternal(() => window, log);
+  const services = await startServices({ libraryDir, host: 'electron', openExternal });
+  closeOnQuit(services);
+  const menu = installMenu({
+    window: () => window,
+    list: () => services.store.list(),
+    development,
+    libraryDir,
+    log,
+  });
+  registerIpc(ipcMain, {
+    handlers: services.handlers,
+    isTrustedSender: (frame) => isAppMainFrame(frame, window),
+    log,
+    onSuccess: (channel) => {
+      if (LIBRARY_CHANGES.has(channel)) menu.refresh();
+    },
+  });
+  const boundsFile = join(app.getPath('userData'), 'window-state.json');
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const bounds = readWindowBounds(boundsFile, workAreas);
+  window = createMainWindow({ preload: join(here, 'preload.cjs'), development, bounds });
+  trackWindowBounds(window, boundsFile, log);
+  window.on('closed', () => {
+    window = null;
+  });
+  app.on('second-instance', () => {
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  // One window is the whole app, on macOS too: closing it quits, and quitting closes the library.
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  await window.loadURL(APP_ENTRY_URL);
+}
+
+/** Holds the quit until the library has flushed and closed. */
+function closeOnQuit(services: HostServices): void {
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void services
+      .close()
+      .catch((error: unknown) => {
+        log(`the library did not close cleanly: ${String(error)}`);
+      })
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+function fail(error: unknown): void {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  dialog.showErrorBox(
+    'ClaimLens could not start',
+    error instanceof Error ? error.message : String(error),
+  );
+  app.exit(1);
+}

@@ -1,0 +1,34 @@
+// The security baseline, in the order Electron requires: the sandbox for every renderer and the
+// app's scheme before `ready`; each webContents and each session hardened as it appears; the
+// app's scheme served once `ready`. Resolves when the app may create its window.
+import { app, session, type Session } from 'electron';
+import { hardenContents } from './contents';
+import { registerAppScheme, serveApp } from './protocol';
+import { applySessionPolicy } from './session';
+
+export interface SecurityOptions {
+  readonly development: boolean;
+  /** The built renderer served on claimlens://app/. */
+  readonly rendererDir: string;
+  readonly log: (message: string) => void;
+}
+
+export async function installSecurity(options: SecurityOptions): Promise<void> {
+  // Every renderer sandboxed, whatever a webPreferences object might say.
+  app.enableSandbox();
+  registerAppScheme();
+  const secured = new WeakSet<Session>();
+  const secure = (ses: Session): void => {
+    if (secured.has(ses)) return;
+    secured.add(ses);
+    applySessionPolicy(ses, options);
+  };
+  // Also reaches webContents the app never meant to create, and any session they bring.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, options);
+    secure(contents.session);
+  });
+  await app.whenReady();
+  secure(session.defaultSession);
+  serveApp(session.defaultSession, options.rendererDir, options.log);
+}
