@@ -13,8 +13,8 @@ import {
   CONTENT_SECURITY_POLICY,
   mimeType,
 } from '../security/policy';
-import { installBridge } from './chromium-bridge';
-import { decodeBytes, encodeBytes } from './transport';
+import { bridgeScript } from './chromium-bridge';
+import { fromWire, toWire } from './transport';
 
 export interface ChromiumHostOptions {
   readonly executablePath: string;
@@ -87,15 +87,15 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
       source.frame === source.page.mainFrame() && source.frame.url().startsWith(APP_URL);
     if (!trusted) {
       log(`refused ${String(channel)} from ${source.frame.url()}`);
-      return {
+      return toWire({
         ok: false,
         code: 'FORBIDDEN',
         message: 'Only the ClaimLens window may call ClaimLens.',
-      };
+      });
     }
-    return encodeBytes(await dispatch(options.handlers, channel, decodeBytes(payload), log));
+    return toWire(await dispatch(options.handlers, channel, fromWire(payload), log));
   });
-  await context.addInitScript(installBridge, { channels: CHANNELS, binding: BINDING });
+  await context.addInitScript({ content: bridgeScript({ channels: CHANNELS, binding: BINDING }) });
   const page = context.pages()[0] ?? (await context.newPage());
   // No second window: popups and window.open targets are closed as soon as they appear.
   context.on('page', (extra) => {

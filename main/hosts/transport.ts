@@ -1,31 +1,20 @@
-// Bytes across the Chromium host's binding: Playwright passes JSON-like values only, so
-// Uint8Arrays travel as { $bytes: base64 } both ways (Electron's IPC clones them as they are).
+// Values across the Chromium host's binding, as JSON text: Playwright's own serialiser is slow
+// for large results (thousands of findings), and JSON has no bytes, so a Uint8Array travels as
+// { $bytes: base64 }. The page side (chromium-bridge.ts) does the same with btoa/atob.
 
-type Encoded = { $bytes: string };
-
-function isEncoded(value: unknown): value is Encoded {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as Encoded).$bytes === 'string'
+export function toWire(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v instanceof Uint8Array
+      ? { $bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') }
+      : v,
   );
 }
 
-export function encodeBytes(value: unknown): unknown {
-  if (value instanceof Uint8Array)
-    return {
-      $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
-    };
-  if (Array.isArray(value)) return value.map(encodeBytes);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeBytes(v)]));
-  }
-  return value;
-}
-
-export function decodeBytes(value: unknown): unknown {
-  if (isEncoded(value)) return new Uint8Array(Buffer.from(value.$bytes, 'base64'));
-  if (Array.isArray(value)) return value.map(decodeBytes);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeBytes(v)]));
-  }
-  return value;
+export function fromWire(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  return JSON.parse(text, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && typeof (v as { $bytes?: unknown }).$bytes === 'string'
+      ? new Uint8Array(Buffer.from((v as { $bytes: string }).$bytes, 'base64'))
+      : v,
+  );
 }

@@ -5,14 +5,15 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import type { AppInfo } from '../../shared/ipc/contract';
-import type {
-  AnalysisUpload,
-  DocumentDetail,
-  DocumentMeta,
-  Note,
-  StoredFinding,
-  TriageStatus,
-  UserHighlight,
+import {
+  toDocumentView,
+  type AnalysisUpload,
+  type DocumentDetail,
+  type DocumentMeta,
+  type Note,
+  type StoredFinding,
+  type TriageStatus,
+  type UserHighlight,
 } from '../../shared/model/library';
 import type { Quad } from '../../shared/model/finding';
 import type { LoadedPack } from '../../shared/rules/compile';
@@ -100,7 +101,7 @@ export function createHandlers(services: Services): Handlers {
       const bytes = await readFile(join(services.samplesDir, sample));
       return (await store.importDocument(sample, bytes)).meta;
     },
-    'document:get': ({ sha256 }) => store.detail(sha256),
+    'document:get': async ({ sha256 }) => toDocumentView(await store.detail(sha256)),
     'document:bytes': ({ sha256 }) => store.readOriginal(sha256),
     'document:saveAnalysis': (upload) => store.saveAnalysis(upload),
     'document:markFailed': ({ sha256, error }) => store.markFailed(sha256, error),

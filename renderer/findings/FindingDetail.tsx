@@ -56,10 +56,10 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
             {f.vendor && ` · ${f.vendor.name}: ${f.vendor.evidence}`}
           </div>
           <blockquote>{f.sentence}</blockquote>
-          <p>{f.explanation}</p>
-          {f.references.length > 0 && (
+          <p>{mark.rule?.explanation}</p>
+          {mark.rule && mark.rule.references.length > 0 && (
             <ul className="references">
-              {f.references.map((r) => (
+              {mark.rule.references.map((r) => (
                 <li key={r.title}>
                   {r.url ? (
                     <button

@@ -1,7 +1,7 @@
 // The findings beside the page: filters by severity, category and status, grouped by category
 // with counts; denied and hedged findings marked, not hidden; the selected one in detail below.
 import { useMemo, useState } from 'react';
-import type { DocumentDetail, TriageStatus } from '../../shared/model/library';
+import type { DocumentView, TriageStatus } from '../../shared/model/library';
 import {
   CATEGORY_LABELS,
   SEVERITIES,
@@ -13,7 +13,7 @@ import { FindingDetail } from './FindingDetail';
 
 interface Props {
   readonly sha256: string;
-  readonly detail: DocumentDetail;
+  readonly detail: DocumentView;
   readonly marks: readonly Mark[];
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
@@ -113,14 +113,13 @@ export function FindingsPanel({ sha256, detail, marks, selectedId, onSelect, onC
           </p>
         )}
         {groups.map(([group, items]) => (
-          <section key={group} className="group" aria-label={`${group}, ${items.length}`}>
-            <h3>
-              {group} ({items.length})
-            </h3>
-            {items.map((m) => (
-              <FindingRow key={m.id} mark={m} selected={m.id === selectedId} onSelect={onSelect} />
-            ))}
-          </section>
+          <FindingGroup
+            key={group}
+            name={group}
+            items={items}
+            selectedId={selectedId}
+            onSelect={onSelect}
+          />
         ))}
       </div>
       {selected && (
@@ -133,6 +132,39 @@ export function FindingsPanel({ sha256, detail, marks, selectedId, onSelect, onC
         />
       )}
     </aside>
+  );
+}
+
+/** A long group shows its first rows and the one selected; the rest on request. */
+const GROUP_ROWS = 100;
+
+function FindingGroup({
+  name,
+  items,
+  selectedId,
+  onSelect,
+}: {
+  name: string;
+  items: readonly Mark[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.filter((m, i) => i < GROUP_ROWS || m.id === selectedId);
+  return (
+    <section className="group" aria-label={`${name}, ${items.length}`}>
+      <h3>
+        {name} ({items.length})
+      </h3>
+      {shown.map((m) => (
+        <FindingRow key={m.id} mark={m} selected={m.id === selectedId} onSelect={onSelect} />
+      ))}
+      {shown.length < items.length && (
+        <button type="button" className="btn" onClick={() => setAll(true)}>
+          Show all {items.length}
+        </button>
+      )}
+    </section>
   );
 }
 

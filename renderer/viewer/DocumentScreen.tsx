@@ -4,7 +4,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Quad } from '../../shared/model/finding';
-import type { DocumentDetail } from '../../shared/model/library';
+import type { DocumentView } from '../../shared/model/library';
 import { call } from '../app/api';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { analyseStored } from '../pdf/analyse-document';
@@ -24,7 +24,7 @@ interface Props {
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Props) {
-  const [detail, setDetail] = useState<DocumentDetail | null>(null);
+  const [detail, setDetail] = useState<DocumentView | null>(null);
   const [pdf, setPdf] = useState<OpenedPdf | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1.25);
@@ -46,6 +46,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
     const isCancelled = (): boolean => cancelled;
     void (async () => {
       try {
+        // The bytes come while the findings do; a verification failure shows in the detail.
+        const bytes = call('document:bytes', { sha256 }).catch(() => null);
         let current = await call('document:get', { sha256 });
         if (current.verification !== 'verified') {
           setDetail(current);
@@ -58,7 +60,10 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
         if (isCancelled()) return;
         setDetail(current);
         if (current.meta.state === 'failed') return;
-        opened = await openPdf(await call('document:bytes', { sha256 }), askPassword);
+        opened = await openPdf(
+          (await bytes) ?? (await call('document:bytes', { sha256 })),
+          askPassword,
+        );
         if (isCancelled()) {
           void opened.close();
           return;

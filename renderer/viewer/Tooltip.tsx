@@ -29,10 +29,10 @@ export function Tooltip({ mark, anchor }: { mark: Mark; anchor: DOMRect }) {
             {finding.negated && ' — denied in the text'}
             {finding.hedged && ` — ${finding.polarity.replace('_', ' ')}`}
           </div>
-          <p>{finding.explanation}</p>
-          {finding.references.length > 0 && (
+          <p>{mark.rule?.explanation}</p>
+          {mark.rule && mark.rule.references.length > 0 && (
             <ul>
-              {finding.references.map((r) => (
+              {mark.rule.references.map((r) => (
                 <li key={r.title}>{r.title}</li>
               ))}
             </ul>

@@ -2,9 +2,10 @@
 // in PDF coordinates (converted to screen only when drawn).
 import type { Quad } from '../../shared/model/finding';
 import type {
-  DocumentDetail,
+  DocumentView,
   Note,
-  StoredFinding,
+  RuleText,
+  StoredFindingBrief,
   UserHighlight,
 } from '../../shared/model/library';
 import type { Severity } from '../../shared/model/taxonomy';
@@ -17,11 +18,13 @@ export interface Mark {
   readonly tone: Severity | 'user';
   readonly negated: boolean;
   readonly label: string;
-  readonly finding?: StoredFinding;
+  readonly finding?: StoredFindingBrief;
+  /** The rule's explanation and references, for findings. */
+  readonly rule?: RuleText;
   readonly highlight?: UserHighlight;
 }
 
-export function marksOf(detail: DocumentDetail): Mark[] {
+export function marksOf(detail: DocumentView): Mark[] {
   const fromFindings = detail.findings.map((stored): Mark => ({
     id: stored.finding.id,
     page: stored.finding.page,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { RulePackFile } from '../rules/schema';
 import {
   AnalysisUpload,
-  DocumentDetail,
+  DocumentView,
   DocumentMeta,
   Note,
   Sha256,
@@ -39,7 +39,10 @@ export const PackForRenderer = z.strictObject({
 export const contract = {
   'app:info': { req: Empty, res: AppInfo },
   'app:openExternal': { req: z.strictObject({ url: z.string().max(2000) }), res: z.boolean() },
-  'settings:setReviewer': { req: z.strictObject({ name: z.string().trim().min(1).max(200) }), res: AppInfo },
+  'settings:setReviewer': {
+    req: z.strictObject({ name: z.string().trim().min(1).max(200) }),
+    res: AppInfo,
+  },
   'rules:packs': { req: Empty, res: z.array(PackForRenderer) },
   'library:list': { req: Empty, res: z.array(DocumentMeta) },
   'library:import': {
@@ -47,7 +50,7 @@ export const contract = {
     res: z.strictObject({ meta: DocumentMeta, created: z.boolean() }),
   },
   'library:openSample': { req: Empty, res: DocumentMeta },
-  'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentDetail },
+  'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentView },
   'document:bytes': { req: z.strictObject({ sha256: Sha256 }), res: Bytes },
   'document:saveAnalysis': { req: AnalysisUpload, res: DocumentMeta },
   'document:markFailed': {
@@ -67,7 +70,10 @@ export const contract = {
     }),
     res: Note,
   },
-  'notes:delete': { req: z.strictObject({ sha256: Sha256, noteId: z.string().max(100) }), res: z.boolean() },
+  'notes:delete': {
+    req: z.strictObject({ sha256: Sha256, noteId: z.string().max(100) }),
+    res: z.boolean(),
+  },
   'highlights:add': {
     req: z.strictObject({
       sha256: Sha256,

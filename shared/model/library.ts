@@ -1,7 +1,7 @@
 // The library: documents the user opened, their findings as stored, triage, notes, user
 // highlights and the audit trail. Values crossing the IPC boundary are parsed with these schemas.
 import { z } from 'zod';
-import { DocumentSummary, Finding, Quad, RulePackInfo } from './finding';
+import { DocumentSummary, Finding, Quad, Reference, RulePackInfo } from './finding';
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 export type Sha256 = z.infer<typeof Sha256>;
@@ -99,3 +99,36 @@ export const AuditRecord = z.strictObject({
   hash: z.string(),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
+
+/** A rule's words, sent once per document rather than with each of its findings. */
+export const RuleText = z.strictObject({
+  title: z.string(),
+  explanation: z.string(),
+  references: z.array(Reference),
+});
+export type RuleText = z.infer<typeof RuleText>;
+
+export const StoredFindingBrief = StoredFinding.extend({
+  finding: Finding.omit({ explanation: true, references: true }),
+});
+export type StoredFindingBrief = z.infer<typeof StoredFindingBrief>;
+
+/**
+ * A document as the app shows it: the detail with each rule's explanation and references once,
+ * by rule id (a 400-page datasheet can carry thousands of findings of a few dozen rules).
+ */
+export const DocumentView = DocumentDetail.extend({
+  findings: z.array(StoredFindingBrief),
+  rules: z.record(z.string(), RuleText),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+export function toDocumentView(detail: DocumentDetail): DocumentView {
+  const rules: Record<string, RuleText> = {};
+  const findings = detail.findings.map((stored): StoredFindingBrief => {
+    const { explanation, references, ...brief } = stored.finding;
+    rules[brief.ruleId] ??= { title: brief.title, explanation, references };
+    return { ...stored, finding: brief };
+  });
+  return { ...detail, findings, rules };
+}
