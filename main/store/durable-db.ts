@@ -5,7 +5,7 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError, StoreError } from './errors';
-import { replaceFileDurably } from './fs-util';
+import { makeDirDurably, replaceFileDurably } from './fs-util';
 import { JournalWriter, listSegments, type RetiredSegments } from './journal';
 import { acquireLock } from './lock';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
@@ -53,7 +53,7 @@ export class DurableDb implements Reader {
   static async open(dir: string, options: DurableOptions): Promise<DurableDb> {
     const journalDir = join(dir, JOURNAL_DIR);
     try {
-      await mkdir(journalDir, { recursive: true });
+      await makeDirDurably(journalDir);
     } catch (error) {
       throw new StoreError(
         'STORE_FAILED',

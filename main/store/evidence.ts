@@ -1,12 +1,13 @@
 // Originals as evidence: import (hash first, copy once, then record the document) and
 // verification on every look, with each change in an original's state put in the audit log.
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Verification } from '../../shared/model/library';
 import type { Stamp } from './annotations';
 import { appendAudit } from './audit';
 import type { DurableDb } from './durable-db';
 import { StoreError } from './errors';
+import { makeDirDurably } from './fs-util';
 import { displayFileName } from './inputs';
 import {
   extensionOf,
@@ -32,7 +33,7 @@ export class Evidence {
   /** Creates originals/ and removes copies an import did not finish (a crash before the rename). */
   static async prepare(dir: string): Promise<void> {
     const originals = join(dir, ORIGINALS_DIR);
-    await mkdir(originals, { recursive: true });
+    await makeDirDurably(originals);
     for (const name of await readdir(originals)) {
       if (name.startsWith('.') && name.endsWith('.tmp')) {
         await rm(join(originals, name), { force: true });

@@ -1,6 +1,7 @@
 // File-system steps that make a write survive a crash: write everything, fsync the file, rename,
 // fsync the folder so the new name itself is on disk.
-import { open, rename, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 
 /** FileHandle.write may write less than asked; loop until every byte is handed to the OS. */
 export async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
@@ -22,6 +23,17 @@ export async function syncDir(path: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Creates a folder (and missing parents) so that it survives a crash: each new name is synced. */
+export async function makeDirDurably(path: string): Promise<void> {
+  const first = await mkdir(path, { recursive: true });
+  if (first === undefined) return;
+  const top = resolve(first);
+  for (let dir = resolve(path); dir !== dirname(dir); dir = dirname(dir)) {
+    await syncDir(dirname(dir));
+    if (dir === top) return;
   }
 }
 
