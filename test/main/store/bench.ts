@@ -146,6 +146,26 @@ async function main(): Promise<void> {
     `open() after a crash, replaying ${(journalBytes / 1e6).toFixed(1)} MB of journal and checkpointing: ${fmt(ms(start))}`,
   );
   await store.close();
+  // A crash right after two big analyses, before any checkpoint: all of it is in the journal.
+  const fresh = join(outDir, 'fresh');
+  store = await LibraryStore.open(fresh);
+  for (let i = 0; i < 2; i += 1) {
+    const { meta } = await store.importDocument(`fresh-${i}.pdf`, original(100 + i));
+    await store.saveAnalysis({ ...upload0, sha256: meta.sha256 });
+  }
+  const freshCrash = join(outDir, 'fresh-crashed');
+  await cp(fresh, freshCrash, { recursive: true });
+  await store.close();
+  journalBytes = 0;
+  for (const name of await readdir(join(freshCrash, 'journal'))) {
+    journalBytes += (await stat(join(freshCrash, 'journal', name))).size;
+  }
+  start = performance.now();
+  store = await LibraryStore.open(freshCrash);
+  console.log(
+    `open() after a crash following two analyses, replaying ${(journalBytes / 1e6).toFixed(1)} MB of journal and checkpointing: ${fmt(ms(start))}`,
+  );
+  await store.close();
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
