@@ -6,7 +6,7 @@ import { LibraryScreen } from '../library/LibraryScreen';
 import { DocumentScreen } from '../viewer/DocumentScreen';
 import { bridge, call } from './api';
 import { PasswordDialog, usePasswordPrompt } from './PasswordDialog';
-import { useImport } from './use-import';
+import { pdfsOf, useImport } from './use-import';
 
 type View = { readonly kind: 'library' } | { readonly kind: 'document'; readonly sha256: string };
 
@@ -44,12 +44,13 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const pickFiles = useRef(importer.pickFiles);
-  pickFiles.current = importer.pickFiles;
+  const latest = useRef(importer);
+  latest.current = importer;
   useEffect(() => {
     try {
       return bridge().onMenuCommand(({ command, sha256 }) => {
-        if (command === 'open') pickFiles.current();
+        if (command === 'open') latest.current.pickFiles();
+        else if (command === 'open-folder') latest.current.pickFolder();
         else if (command === 'open-recent' && sha256) setView({ kind: 'document', sha256 });
         else if (command === 'close-document') setView({ kind: 'library' });
         else setMenuCommand({ command, at: Date.now() });
@@ -57,6 +58,23 @@ export function App() {
     } catch {
       return undefined;
     }
+  }, []);
+
+  // Files dropped anywhere in the window are opened; a drop never navigates away.
+  useEffect(() => {
+    const over = (e: DragEvent) => e.preventDefault();
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0)
+        latest.current.importFiles(pdfsOf(files).length > 0 ? pdfsOf(files) : files);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
   }, []);
 
   const saveReviewer = useCallback(
@@ -81,6 +99,9 @@ export function App() {
         </button>
         <button type="button" className="btn primary" onClick={importer.pickFiles}>
           Open PDF…
+        </button>
+        <button type="button" className="btn" onClick={importer.pickFolder}>
+          Open folder…
         </button>
         <span className="spacer" />
         {info && (
@@ -107,7 +128,6 @@ export function App() {
           progress={importer.progress}
           onCancel={importer.cancel}
           onOpen={(sha256) => setView({ kind: 'document', sha256 })}
-          onFiles={importer.importFiles}
           onRetry={(meta) => void importer.analyse(meta)}
         />
       ) : (
@@ -117,6 +137,7 @@ export function App() {
           menuCommand={menuCommand}
           askPassword={password.ask}
           onClose={() => setView({ kind: 'library' })}
+          nativeMenus={info?.host === 'electron'}
         />
       )}
       <PasswordDialog state={password.state} />

@@ -20,6 +20,7 @@ export interface Importer {
   readonly progress: ImportProgress | null;
   readonly element: ReactElement;
   readonly pickFiles: () => void;
+  readonly pickFolder: () => void;
   readonly importFiles: (files: readonly File[]) => void;
   readonly analyse: (meta: DocumentMeta) => Promise<DocumentMeta>;
   readonly cancel: () => void;
@@ -29,6 +30,7 @@ export function useImport(askPassword: PasswordPrompt): Importer {
   const [documents, setDocuments] = useState<DocumentMeta[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
 
   const refresh = useCallback(async () => {
@@ -93,21 +95,40 @@ export function useImport(askPassword: PasswordPrompt): Importer {
     [analyse, refresh],
   );
 
+  useEffect(() => {
+    // React has no prop for it: a folder picker is a file input with this attribute.
+    folder.current?.setAttribute('webkitdirectory', '');
+  }, []);
+
   const element = useMemo(
     () => (
-      <input
-        ref={input}
-        type="file"
-        accept=".pdf,application/pdf"
-        multiple
-        hidden
-        aria-hidden="true"
-        tabIndex={-1}
-        onChange={(e) => {
-          importFiles([...(e.currentTarget.files ?? [])]);
-          e.currentTarget.value = '';
-        }}
-      />
+      <>
+        <input
+          ref={input}
+          type="file"
+          accept=".pdf,application/pdf"
+          multiple
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          onChange={(e) => {
+            importFiles([...(e.currentTarget.files ?? [])]);
+            e.currentTarget.value = '';
+          }}
+        />
+        <input
+          ref={folder}
+          type="file"
+          multiple
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          onChange={(e) => {
+            importFiles(pdfsOf([...(e.currentTarget.files ?? [])]));
+            e.currentTarget.value = '';
+          }}
+        />
+      </>
     ),
     [importFiles],
   );
@@ -117,6 +138,7 @@ export function useImport(askPassword: PasswordPrompt): Importer {
     progress,
     element,
     pickFiles: () => input.current?.click(),
+    pickFolder: () => folder.current?.click(),
     importFiles,
     analyse: (meta) => analyse(meta),
     cancel: () => {
@@ -124,4 +146,10 @@ export function useImport(askPassword: PasswordPrompt): Importer {
       setProgress(null);
     },
   };
+}
+
+/** The PDFs of a dropped or chosen folder, in path order (other files are not read). */
+export function pdfsOf(files: readonly File[]): File[] {
+  const path = (f: File): string => f.webkitRelativePath || f.name;
+  return files.filter((f) => /\.pdf$/i.test(f.name)).sort((a, b) => path(a).localeCompare(path(b)));
 }

@@ -9,14 +9,13 @@ interface Props {
   readonly documents: DocumentMeta[] | null;
   readonly progress: ImportProgress | null;
   readonly onOpen: (sha256: string) => void;
-  readonly onFiles: (files: File[]) => void;
   readonly onCancel: () => void;
   readonly onRetry: (meta: DocumentMeta) => void;
 }
 
 type RiskFilter = 'all' | Severity | 'failed';
 
-export function LibraryScreen({ documents, progress, onOpen, onFiles, onCancel, onRetry }: Props) {
+export function LibraryScreen({ documents, progress, onOpen, onCancel, onRetry }: Props) {
   const [query, setQuery] = useState('');
   const [risk, setRisk] = useState<RiskFilter>('all');
   const [dragging, setDragging] = useState(false);
@@ -42,11 +41,8 @@ export function LibraryScreen({ documents, progress, onOpen, onFiles, onCancel, 
         setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setDragging(false);
-        onFiles([...e.dataTransfer.files]);
-      }}
+      // The window opens dropped files (App); here the drop only ends the highlight.
+      onDrop={() => setDragging(false)}
     >
       <div className="library-tools">
         <input

@@ -19,11 +19,13 @@ interface Props {
   readonly menuCommand: { command: MenuCommand; at: number } | null;
   readonly askPassword: PasswordPrompt;
   readonly onClose: () => void;
+  /** True in Electron, whose menus own the shortcuts for zoom, find and F8. */
+  readonly nativeMenus: boolean;
 }
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
-export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Props) {
+export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nativeMenus }: Props) {
   const [detail, setDetail] = useState<DocumentView | null>(null);
   const [pdf, setPdf] = useState<OpenedPdf | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -146,31 +148,35 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose }: Pr
         e.target instanceof HTMLTextAreaElement ||
         e.target instanceof HTMLSelectElement;
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        setFindOpen(true);
-      } else if (mod && (e.key === '=' || e.key === '+')) {
-        e.preventDefault();
-        zoomBy(1);
-      } else if (mod && e.key === '-') {
-        e.preventDefault();
-        zoomBy(-1);
-      } else if (mod && e.key === '0') {
-        e.preventDefault();
-        setZoom(1);
-      } else if (!typing && !mod && (e.key === 'n' || e.key === 'j' || e.key === 'F8')) {
-        step(1);
-      } else if (
-        !typing &&
-        !mod &&
-        (e.key === 'p' || e.key === 'k' || (e.key === 'F8' && e.shiftKey))
-      ) {
-        step(-1);
+      const key = e.key.toLowerCase();
+      // Where native menus exist (Electron), their accelerators send these as menu commands.
+      if (!nativeMenus) {
+        const shortcut: Record<string, () => void> = {
+          f: () => setFindOpen(true),
+          '=': () => zoomBy(1),
+          '+': () => zoomBy(1),
+          '-': () => zoomBy(-1),
+          '0': () => setZoom(1),
+        };
+        const action = mod ? shortcut[key] : undefined;
+        if (action) {
+          e.preventDefault();
+          action();
+          return;
+        }
+        if (e.key === 'F8') {
+          e.preventDefault();
+          step(e.shiftKey ? -1 : 1);
+          return;
+        }
       }
+      if (typing || mod) return;
+      if (key === 'n' || key === 'j') step(1);
+      else if (key === 'p' || key === 'k') step(-1);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step, zoomBy]);
+  }, [step, zoomBy, nativeMenus]);
 
   const onTextSelected = useCallback(
     async (page: number, quote: string, quads: Quad[]) => {
