@@ -1,9 +1,12 @@
 // The desktop app end to end, in the Chromium host: the sample opens on first run with its
 // highlights on the right pages, a note and a status survive a restart, and hostile input is
 // refused. Screenshots of both screens land in test/.output/screenshots/.
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_URL } from '../../main/hosts/chromium-host';
 import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
 
 const SAMPLE = 'sentinel-vision-brochure.pdf';
 const NOTE = 'Checked against the 2023 edition: same wording on page 2.';
@@ -81,6 +84,52 @@ describe('reviewing a brochure', () => {
   });
 });
 
+describe('files that cannot simply be read', () => {
+  it('asks for the password of an encrypted PDF, and marks a corrupt one without losing the library', async () => {
+    const { page } = await start(newLibraryDir());
+    await page.getByRole('toolbar', { name: 'Document' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+
+    await page.locator('input[type=file][accept]').setInputFiles(join(FIXTURES, 'encrypted.pdf'));
+    const dialog = page.getByRole('dialog', { name: 'This PDF is protected by a password' });
+    await dialog.getByLabel('Password').fill('wrong');
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await dialog.getByText('That password is not correct.').waitFor();
+    await dialog.getByLabel('Password').fill('secret');
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    const encrypted = page.getByRole('row', { name: 'Open encrypted.pdf' });
+    // Read once the password is right: its page count appears in the Pages column.
+    await expect.poll(() => encrypted.locator('td').nth(2).textContent()).toBe('1');
+    expect(await encrypted.textContent()).not.toContain('could not be read');
+
+    await page.locator('input[type=file][accept]').setInputFiles(join(FIXTURES, 'corrupt.pdf'));
+    const corrupt = page.getByRole('row', { name: 'Open corrupt.pdf' });
+    await corrupt.getByText(/cannot be read/).waitFor();
+    await page.getByRole('row', { name: `Open ${SAMPLE}` }).click();
+    await page.getByRole('toolbar', { name: 'Document' }).getByText(SAMPLE).waitFor();
+  });
+});
+
+describe('themes', () => {
+  it('follows the system in dark mode', async () => {
+    const { page } = await start(newLibraryDir());
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('toolbar', { name: 'Document' }).waitFor({ timeout: 60_000 });
+    await page.locator('[data-page="1"] .hl').first().waitFor();
+    await page.locator('[data-page="1"] .textLayer span').first().waitFor();
+    const background = await page
+      .locator('body')
+      .evaluate(
+        (el) =>
+          (
+            globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+          ).getComputedStyle(el).backgroundColor,
+      );
+    expect(background).toBe('rgb(20, 23, 28)');
+    await screenshot(page, 'document-dark');
+  });
+});
+
 describe('hostile input', () => {
   it('refuses new windows, navigation away, file: loads and channels outside the contract', async () => {
     const { page, host, refused } = await start(newLibraryDir());
@@ -109,8 +158,14 @@ describe('hostile input', () => {
     });
     expect(fileLoad).toBe('refused');
 
-    const unknown = await page.evaluate(() =>
-      (globalThis as unknown as Browser).__claimlensInvoke('fs:readFile', { path: '/etc/passwd' }),
+    const unknown = await page.evaluate(
+      async () =>
+        JSON.parse(
+          (await (globalThis as unknown as Browser).__claimlensInvoke(
+            'fs:readFile',
+            JSON.stringify({ path: '/etc/passwd' }),
+          )) as string,
+        ) as unknown,
     );
     expect(unknown).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
     const malformed = await page.evaluate(() =>
