@@ -3,7 +3,15 @@
 // through a temporary folder and a rename, so runs started at once never see half a build, and
 // a build is redone only when a source file changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +21,10 @@ const outRoot = join(root, 'out');
 /** What each target builds from, and how. */
 const TARGETS = {
   /** The claimlens command and its worker threads. */
-  cli: { sources: ['shared', 'main'], build: (dir) => esbuild(dir, { index: 'main/cli/index.ts', worker: 'main/cli/worker.ts' }) },
+  cli: {
+    sources: ['shared', 'main'],
+    build: (dir) => esbuild(dir, { index: 'main/cli/index.ts', worker: 'main/cli/worker.ts' }),
+  },
   /** The Node side of the desktop app: the Chromium host and the Electron main process and preload. */
   desktop: {
     sources: ['shared', 'main'],
@@ -21,7 +32,11 @@ const TARGETS = {
       await esbuild(dir, { 'chromium-main': 'main/hosts/chromium-main.ts' });
       await esbuild(dir, { 'electron-main': 'main/app.ts' }, { external: ['electron'] });
       // Sandboxed preloads load as CommonJS and may require only 'electron'.
-      await esbuild(dir, { preload: 'main/preload/preload.ts' }, { format: 'cjs', packages: 'bundle', external: ['electron'], platform: 'browser' });
+      await esbuild(
+        dir,
+        { preload: 'main/preload/preload.ts' },
+        { format: 'cjs', packages: 'bundle', external: ['electron'], platform: 'browser' },
+      );
     },
   },
   /** The renderer (React UI, pdf.js and its worker, local pdf.js resources). */
@@ -29,7 +44,11 @@ const TARGETS = {
     sources: ['shared', 'renderer', 'vite.config.ts'],
     build: async (dir) => {
       const { build } = await import('vite');
-      await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+      await build({
+        configFile: join(root, 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir: dir, emptyOutDir: true },
+      });
     },
   },
 };
