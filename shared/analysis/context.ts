@@ -9,6 +9,8 @@ export interface PolarityResult {
   readonly polarity: Polarity;
   /** The cue's words as they appear in the text. */
   readonly cue?: string;
+  /** The cue's first token, when there is a cue. */
+  readonly cueAt?: number;
 }
 
 /** How many words before a claim a denial reaches ("does not support face, gait or ethnicity ..."). */
@@ -34,17 +36,24 @@ export function polarityOf(
   const { t0: m0, t1: m1 } = match;
   // Unspaced scripts put about two characters in a word, so their reach is counted double.
   const scale = view.tokens.cjk[m0] === 1 ? 2 : 1;
-  const cueText = (o: Occurrence): string =>
-    text.slice(view.tokens.start[o.start], view.tokens.end[o.end - 1]);
+  const found = (polarity: Polarity, o: Occurrence): PolarityResult => ({
+    polarity,
+    cue: text.slice(view.tokens.start[o.start], view.tokens.end[o.end - 1]),
+    cueAt: o.start,
+  });
   const broken = (from: number, to: number, allowCells: boolean): boolean =>
     clauseBroken(context.clauseBreaks, view, text, from, to, allowCells);
 
   const lo = Math.max(seg.firstToken, m0 - NEGATION_REACH * scale);
-  const excused = context.notNegation.find(
+  const afterEnd = Math.min(seg.endToken, m1 + AFTER_REACH * scale + 4);
+  const excuses = context.notNegation.find(
     view,
     Math.max(seg.firstToken, lo - 3),
-    Math.min(seg.endToken, m1 + 3),
+    Math.min(seg.endToken, afterEnd + 3),
   );
+  // "not only", "is disabled by default": a cue inside one of these is no denial.
+  const excused = (o: Occurrence): boolean =>
+    excuses.some((x) => x.start <= o.start && x.end >= o.end);
   const near = context.negationBeforeNear
     .find(view, lo, m0)
     .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale);
@@ -53,23 +62,31 @@ export function polarityOf(
   const before = [...context.negationBefore.find(view, lo, m0), ...near]
     .filter((o) => !broken(o.end, m0, false))
     .concat(inside)
-    .filter((o) => !excused.some((x) => x.start <= o.start && x.end >= o.end))
+    .filter((o) => !excused(o))
     .sort((a, b) => b.end - a.end)[0];
-  if (before) return { polarity: 'negated', cue: cueText(before) };
+  if (before) return found('negated', before);
 
-  const afterEnd = Math.min(seg.endToken, m1 + AFTER_REACH * scale + 4);
   const after = context.negationAfter
     .find(view, m1, afterEnd)
-    .find((o) => o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true));
-  if (after) return { polarity: 'negated', cue: cueText(after) };
+    .find((o) => o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true) && !excused(o));
+  if (after) return found('negated', after);
+
+  // "Hikvision-free": a denial joined to the claim by a hyphen.
+  const suffix = context.negationSuffix
+    .find(view, m1, Math.min(seg.endToken, m1 + 3))
+    .find((o) => o.start === m1 && joinedByHyphen(view, text, m1));
+  if (suffix) return found('negated', suffix);
 
   const final = context.negationFinal
     .find(view, m1, seg.endToken)
     .find(
       (o) =>
-        o.end === seg.endToken && o.start - m1 <= AFTER_REACH * scale && !broken(m1, o.start, true),
+        o.end === seg.endToken &&
+        o.start - m1 <= AFTER_REACH * scale &&
+        !broken(m1, o.start, true) &&
+        !excused(o),
     );
-  if (final) return { polarity: 'negated', cue: cueText(final) };
+  if (final) return found('negated', final);
 
   const hedgeLo = Math.max(seg.firstToken, m0 - HEDGE_REACH * scale);
   const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_AFTER_REACH * scale);
@@ -78,14 +95,101 @@ export function polarityOf(
     ['optional', context.optional],
     ['third_party', context.thirdParty],
   ];
+  // A hedge that shares words with an excuse is none: "with licence plate recognition".
+  const hedgeExcuses = context.notHedge.find(view, hedgeLo, hedgeHi);
+  const notHedge = (o: Occurrence): boolean =>
+    hedgeExcuses.some((x) => x.start < o.end && x.end > o.start);
   for (const [polarity, cues] of hedges) {
-    const hit = cues.find(view, hedgeLo, hedgeHi).find((o) =>
-      // A hedge may sit in the next table cell ("Face recognition<TAB>Optional"), not in the one before.
-      o.end <= m0 ? !broken(o.end, m0, false) : o.start >= m1 ? !broken(m1, o.start, true) : true,
+    const hit = cues.find(view, hedgeLo, hedgeHi).find(
+      (o) =>
+        !notHedge(o) &&
+        // A hedge may sit in the next table cell ("Face recognition<TAB>Optional"), not in the one before.
+        (o.end <= m0
+          ? !broken(o.end, m0, false)
+          : o.start >= m1
+            ? !broken(m1, o.start, true)
+            : true),
     );
-    if (hit) return { polarity, cue: cueText(hit) };
+    if (hit) return found(polarity, hit);
   }
+  // "Unlike Hikvision, ...", "more accurate than Dahua": a comparison names someone else's product.
+  const comparison = context.thirdPartyNear
+    .find(view, Math.max(seg.firstToken, m0 - NEAR_NEGATION_REACH * scale - 3), m0)
+    .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale && !broken(o.end, m0, false))
+    .sort((a, b) => b.end - a.end)[0];
+  if (comparison) return found('third_party', comparison);
   return { polarity: 'asserted' };
+}
+
+/** True when token `t` follows the token before it with only a hyphen between them. */
+function joinedByHyphen(view: TokenView, text: string, t: number): boolean {
+  const { start, end } = view.tokens;
+  return t > 0 && text.slice(end[t - 1], start[t]) === '-';
+}
+
+/** A claim's token span and segment, with the polarity found for it on its own. */
+export interface ClaimPolarity {
+  readonly seg: number;
+  readonly t0: number;
+  readonly t1: number;
+  result: PolarityResult;
+}
+
+/**
+ * Claims joined by list conjunctions share a denial or hedge that only one of them reaches:
+ * "does not support face recognition, gait analysis or ethnicity detection" denies all three, and
+ * "face recognition and gait analysis are optional" hedges both. A cue before the first claim
+ * passes forward, a cue after the last passes back; a claim with a cue of its own keeps it.
+ */
+export function shareListPolarity(
+  claims: readonly ClaimPolarity[],
+  contextOf: (seg: number) => CompiledContext,
+  view: TokenView,
+  text: string,
+): void {
+  const ordered = [...claims].sort((a, b) => a.seg - b.seg || a.t0 - b.t0 || a.t1 - b.t1);
+  const joined = (a: ClaimPolarity, b: ClaimPolarity): boolean =>
+    a.seg === b.seg &&
+    a.t1 <= b.t0 &&
+    joinedByConjunction(contextOf(a.seg), view, text, a.t1, b.t0);
+  for (let i = 1; i < ordered.length; i++) {
+    const [a, b] = [ordered[i - 1]!, ordered[i]!];
+    const cueAt = a.result.cueAt;
+    if (b.result.polarity === 'asserted' && cueAt !== undefined && cueAt < a.t0 && joined(a, b)) {
+      b.result = a.result;
+    }
+  }
+  for (let i = ordered.length - 2; i >= 0; i--) {
+    const [a, b] = [ordered[i]!, ordered[i + 1]!];
+    const cueAt = b.result.cueAt;
+    if (a.result.polarity === 'asserted' && cueAt !== undefined && cueAt >= b.t1 && joined(a, b)) {
+      a.result = b.result;
+    }
+  }
+}
+
+/** Up to this many words may join two claims of a list ("as well as"). */
+const MAX_JOIN = 3;
+
+/** True when tokens [from, to) are list conjunctions, with at most commas or slashes around them. */
+function joinedByConjunction(
+  context: CompiledContext,
+  view: TokenView,
+  text: string,
+  from: number,
+  to: number,
+): boolean {
+  const { start, end } = view.tokens;
+  const between = text.slice(end[from - 1], start[to]);
+  if (/[^\s,/、]/u.test(between.replace(/[\p{L}\p{N}]+/gu, ''))) return false;
+  if (to - from > MAX_JOIN) return false;
+  if (to === from) return between.includes('、') || between.includes('/');
+  let covered = from;
+  for (const o of context.conjunctions.find(view, from, to)) {
+    if (o.start > covered) return false;
+    covered = Math.max(covered, o.end);
+  }
+  return covered === to;
 }
 
 /** True when a clause ends between a run that ends before token `from` and token `to`. */

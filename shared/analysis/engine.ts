@@ -15,7 +15,7 @@ import { displayText, normalise, toSourceSpan } from '../text/normalise';
 import { quadsFor, type PageText } from '../text/page-text';
 import { segment, tokenize, type Segment, type Tokens } from '../text/segment';
 import { languageBit } from '../text/stem';
-import { polarityOf } from './context';
+import { polarityOf, shareListPolarity, type ClaimPolarity } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
 export const ENGINE_VERSION = '1.0.0';
@@ -70,8 +70,9 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
     languages: languages.segments,
   };
 
+  const sentenceCache = new Map<number, boolean>();
   const matches = [...indexedMatches(state, rules), ...regexMatches(state, rules)].filter(
-    (m) => !excluded(state, rules, m),
+    (m) => !excluded(state, rules, m, sentenceCache),
   );
   // Claims cluster in a few sentences; each sentence is shown once, however many findings it has.
   const sentences = new Map<number, string>();
@@ -85,14 +86,21 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
     }
     return shown;
   };
-  return keepStrongest(matches, rules)
-    .map((m): Finding => {
+  const kept = keepStrongest(matches, rules);
+  const contextOf = (s: number) => contextFor(rules, state.languages[s]!);
+  const claims: ClaimPolarity[] = kept.map((m) => ({
+    seg: m.seg,
+    t0: m.t0,
+    t1: m.t1,
+    result: polarityOf(contextOf(m.seg), state.view, norm.text, segments[m.seg]!, m),
+  }));
+  shareListPolarity(claims, contextOf, state.view, norm.text);
+  return kept
+    .map((m, i): Finding => {
       const rule = rules.rules[m.entry.rule]!;
       const pattern = rule.patterns[m.entry.pattern]!;
-      const seg = segments[m.seg]!;
       const [start, end] = toSourceSpan(norm, m.start, m.end);
-      const context = contextFor(rules, state.languages[m.seg]!);
-      const { polarity, cue } = polarityOf(context, state.view, norm.text, seg, m);
+      const { polarity, cue } = claims[i]!.result;
       return {
         id: `p${page.page}-${start}-${end}-${rule.id}`,
         ruleId: rule.id,
@@ -251,28 +259,65 @@ function firstTokenEndingAfter(view: TokenView, offset: number): number {
   return lo;
 }
 
-/** A rule's exclusions drop a match they overlap, or every match in their sentence. */
-function excluded(state: PageState, rules: CompiledRules, m: Match): boolean {
+/**
+ * A rule's exclusions drop a match they overlap, or every match in their sentence. An overlap can
+ * only start within a pattern's reach of the match, so only those tokens are tried; sentence-wide
+ * exclusions are looked for once per sentence and rule.
+ */
+function excluded(
+  state: PageState,
+  rules: CompiledRules,
+  m: Match,
+  sentenceCache: Map<number, boolean>,
+): boolean {
   const rule = rules.rules[m.entry.rule]!;
   if (rule.exclusions.length === 0) return false;
   const seg = state.segments[m.seg]!;
+  const key = m.seg * rules.rules.length + m.entry.rule;
+  let inSentence = sentenceCache.get(key);
+  if (inSentence === undefined) {
+    inSentence = rule.exclusions.some(
+      ({ pattern, scope }) =>
+        scope === 'sentence' &&
+        (pattern.kind === 'regex'
+          ? regexSpans(pattern.regex, state.text, seg.start, seg.end).length > 0
+          : tokenSpans(state.view, pattern, seg, seg.firstToken, seg.endToken).length > 0),
+    );
+    sentenceCache.set(key, inSentence);
+  }
+  if (inSentence) return true;
   const { start, end } = state.view.tokens;
   return rule.exclusions.some(({ pattern, scope }) => {
-    const spans =
-      pattern.kind === 'regex'
-        ? regexSpans(pattern.regex, state.text, seg.start, seg.end)
-        : tokenSpans(state.view, pattern, seg).map(([a, b]): [number, number] => [
-            start[a]!,
-            end[b - 1]!,
-          ]);
-    return spans.some(([a, b]) => scope === 'sentence' || (a < m.end && b > m.start));
+    if (scope !== 'overlap') return false;
+    if (pattern.kind === 'regex') {
+      return regexSpans(pattern.regex, state.text, seg.start, seg.end).some(
+        ([a, b]) => a < m.end && b > m.start,
+      );
+    }
+    const reach = pattern.kind === 'phrase' ? pattern.span : pattern.span + pattern.within + 8;
+    return tokenSpans(state.view, pattern, seg, m.t0 - reach, m.t1 + reach).some(
+      ([a, b]) => start[a]! < m.end && end[b - 1]! > m.start,
+    );
   });
 }
 
-function tokenSpans(view: TokenView, pattern: CompiledPattern, seg: Segment): [number, number][] {
-  if (pattern.kind === 'phrase') return findAll(view, pattern.slots, seg.firstToken, seg.endToken);
+/** Matches of a pattern starting at tokens [from, to) of a segment. */
+function tokenSpans(
+  view: TokenView,
+  pattern: CompiledPattern,
+  seg: Segment,
+  from: number,
+  to: number,
+): [number, number][] {
+  const lo = Math.max(seg.firstToken, from);
+  const hi = Math.min(seg.endToken, to);
   const spans: [number, number][] = [];
-  for (let t = seg.firstToken; t < seg.endToken; t++) {
+  for (let t = lo; t < hi; t++) {
+    if (pattern.kind === 'phrase') {
+      const after = matchSlots(view, pattern.slots, t, seg.endToken);
+      if (after > t) spans.push([t, after]);
+      continue;
+    }
     const span = matchAt(view, pattern, t, seg);
     if (span !== null) spans.push([span.t0, span.t1]);
   }

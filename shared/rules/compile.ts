@@ -27,12 +27,16 @@ export type CompiledPattern =
       readonly slots: Slot[];
       readonly rowOnly: boolean;
       readonly confidence: number;
+      /** The most tokens a match can cover. */
+      readonly span: number;
     }
   | {
       readonly kind: 'near';
       readonly parts: Slot[][];
       readonly within: number;
       readonly confidence: number;
+      /** The most tokens all parts together can cover, without the words between them. */
+      readonly span: number;
     }
   | {
       readonly kind: 'regex';
@@ -64,10 +68,14 @@ export interface CompiledContext {
   readonly negationBeforeNear: CueSet;
   readonly negationAfter: CueSet;
   readonly negationFinal: CueSet;
+  readonly negationSuffix: CueSet;
   readonly notNegation: CueSet;
+  readonly notHedge: CueSet;
   readonly optional: CueSet;
   readonly roadmap: CueSet;
   readonly thirdParty: CueSet;
+  readonly thirdPartyNear: CueSet;
+  readonly conjunctions: CueSet;
   readonly clauseBreaks: CueSet;
 }
 
@@ -116,28 +124,34 @@ export function compilePattern(
   language: string | null,
 ): CompiledPattern {
   if (typeof pattern === 'string') {
+    const slots = parsePhrase(pattern, language);
     return {
       kind: 'phrase',
-      slots: parsePhrase(pattern, language),
+      slots,
       rowOnly: false,
       confidence: DEFAULT_CONFIDENCE.phrase,
+      span: slotsSpan(slots),
     };
   }
   const confidence = 'confidence' in pattern ? pattern.confidence : undefined;
   if ('phrase' in pattern) {
+    const slots = parsePhrase(pattern.phrase, language);
     return {
       kind: 'phrase',
-      slots: parsePhrase(pattern.phrase, language),
+      slots,
       rowOnly: 'row_only' in pattern && pattern.row_only,
       confidence: confidence ?? DEFAULT_CONFIDENCE.phrase,
+      span: slotsSpan(slots),
     };
   }
   if ('near' in pattern) {
+    const parts = pattern.near.map((part) => parsePhrase(part, language));
     return {
       kind: 'near',
-      parts: pattern.near.map((part) => parsePhrase(part, language)),
+      parts,
       within: pattern.within,
       confidence: confidence ?? DEFAULT_CONFIDENCE.near,
+      span: parts.reduce((n, part) => n + slotsSpan(part), 0),
     };
   }
   let regex: RegExp;
@@ -155,6 +169,15 @@ export function compilePattern(
     modelNumber: 'model_number' in pattern ? pattern.model_number : false,
     confidence: confidence ?? DEFAULT_CONFIDENCE.regex,
   };
+}
+
+/** The most tokens a run of slots can cover: its longest alternatives and widest gaps. */
+function slotsSpan(slots: readonly Slot[]): number {
+  return slots.reduce(
+    (n, slot) =>
+      n + (slot.kind === 'gap' ? slot.max : Math.max(...slot.alternatives.map((a) => a.length))),
+    0,
+  );
 }
 
 /** Compiles one pack's rules; a bad pattern throws PackCompileError with its path. */
@@ -236,10 +259,14 @@ export function compileContexts(packs: readonly RulePackFile[]): CompiledContext
       negationBeforeNear: cues('negation_before_near'),
       negationAfter: cues('negation_after'),
       negationFinal: cues('negation_final'),
+      negationSuffix: cues('negation_suffix'),
       notNegation: cues('not_negation'),
+      notHedge: cues('not_hedge'),
       optional: cues('optional'),
       roadmap: cues('roadmap'),
       thirdParty: cues('third_party'),
+      thirdPartyNear: cues('third_party_near'),
+      conjunctions: cues('conjunctions'),
       clauseBreaks: cues('clause_breaks'),
     };
   };

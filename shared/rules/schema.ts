@@ -95,11 +95,22 @@ export const CueLists = z.strictObject({
   negation_after: CueList,
   /** Only as the last words of a sentence or table row: "No", "N/A", "否". */
   negation_final: CueList,
+  /** Joined to the claim's last word by a hyphen: "free" in "Hikvision-free". */
+  negation_suffix: CueList,
   /** Look like negation but are not: "not only", "no matter". */
   not_negation: CueList,
+  /** Look like a hedge but are not: "licence plate" (no licence). A hedge cue they overlap is ignored. */
+  not_hedge: CueList,
   optional: CueList,
   roadmap: CueList,
   third_party: CueList,
+  /** Comparisons that reach only the next two words: "unlike", "compared with", "than". */
+  third_party_near: CueList,
+  /**
+   * Words that join the items of a list: a claim joined to a denied or hedged one by them shares
+   * its polarity ("does not support face recognition, gait analysis or ethnicity detection").
+   */
+  conjunctions: CueList,
   /** Words that end a clause, so a cue before them does not reach past them: "but", "however". */
   clause_breaks: CueList,
 });

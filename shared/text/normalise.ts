@@ -40,7 +40,11 @@ const COMBINING = /\p{M}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
 
-/** The normalised text as it grows, with its map to the source in typed arrays. */
+/**
+ * The normalised text as it grows, with its map to the source in typed arrays. Parts are single
+ * code points, or runs of printable ASCII copied unchanged (most of a page), which cost one string
+ * each instead of one a character.
+ */
 class Builder {
   private readonly parts: string[] = [];
   private start: Int32Array;
@@ -55,11 +59,22 @@ class Builder {
 
   /** The last character written, or a line break at the very start. */
   get last(): string {
-    return this.parts[this.parts.length - 1] ?? '\n';
+    const part = this.parts[this.parts.length - 1];
+    if (part === undefined) return '\n';
+    // An ASCII run ends in an ASCII character; any other part is one code point.
+    return part.charCodeAt(part.length - 1) < 0x80 ? part[part.length - 1]! : part;
   }
 
   lastButOne(): string | undefined {
-    return this.parts[this.parts.length - 2];
+    const part = this.parts[this.parts.length - 1];
+    if (part !== undefined && part.length > 1 && part.charCodeAt(0) < 0x80) {
+      return part[part.length - 2];
+    }
+    const previous = this.parts[this.parts.length - 2];
+    if (previous === undefined) return undefined;
+    return previous.charCodeAt(previous.length - 1) < 0x80
+      ? previous[previous.length - 1]
+      : previous;
   }
 
   push(text: string, from: number, to: number): void {
@@ -74,14 +89,40 @@ class Builder {
     }
   }
 
-  pop(): void {
-    this.length -= (this.parts.pop() ?? '').length;
+  /** Copies source[from, to), printable ASCII, one source character for each character. */
+  pushRun(source: string, from: number, to: number): void {
+    if (this.length + to - from > this.start.length) this.grow(to - from);
+    this.parts.push(source.slice(from, to));
+    for (let k = from; k < to; k++) {
+      this.start[this.length] = k;
+      this.end[this.length] = k + 1;
+      this.length++;
+    }
   }
 
-  /** How many of the last characters are `ch`. */
+  /** Removes the last character (a space or a hyphen: never half of a surrogate pair). */
+  pop(): void {
+    const part = this.parts[this.parts.length - 1];
+    if (part === undefined) return;
+    if (part.length > 1 && part.charCodeAt(0) < 0x80) {
+      this.parts[this.parts.length - 1] = part.slice(0, -1);
+      this.length--;
+    } else {
+      this.parts.pop();
+      this.length -= part.length;
+    }
+  }
+
+  /** How many of the last characters are `ch` (a single ASCII character). */
   trailing(ch: string): number {
     let n = 0;
-    for (let k = this.parts.length - 1; k >= 0 && this.parts[k] === ch; k--) n++;
+    for (let k = this.parts.length - 1; k >= 0; k--) {
+      const part = this.parts[k]!;
+      let i = part.length - 1;
+      while (i >= 0 && part[i] === ch) i--;
+      n += part.length - 1 - i;
+      if (i >= 0) break;
+    }
     return n;
   }
 
@@ -114,12 +155,21 @@ export function normalise(source: string): Normalised {
   const out = new Builder(source.length);
   let i = 0;
   while (i < source.length) {
-    // Fast path: printable ASCII needs no folding unless a combining mark (U+0300 and up) follows.
+    // Fast path: printable ASCII needs no folding unless a combining mark (U+0300 and up) follows;
+    // a run of it, with single spaces between words, is copied as it is.
     const code = source.charCodeAt(i);
-    const following = source.charCodeAt(i + 1);
-    if (code > 0x20 && code < 0x7f && (!(following >= 0x300) || !COMBINING.test(source[i + 1]!))) {
-      out.push(source[i]!, i, i + 1);
-      i++;
+    if (code > 0x20 && code < 0x7f && plainAscii(source, i)) {
+      let j = i + 1;
+      while (j < source.length) {
+        const c = source.charCodeAt(j);
+        const printable = c > 0x20 && c < 0x7f;
+        // A space joins the run after a printable character and before another one.
+        const space = c === 0x20 && source.charCodeAt(j - 1) !== 0x20 && isPrintable(source, j + 1);
+        if (!(printable || space) || !plainAscii(source, j)) break;
+        j++;
+      }
+      out.pushRun(source, i, j);
+      i = j;
       continue;
     }
     if (code === 0x20) {
@@ -163,6 +213,17 @@ export function normalise(source: string): Normalised {
   }
   while (out.length > 0 && /\s/.test(out.last)) out.pop();
   return out.finish();
+}
+
+/** True when source[i] is followed by no combining mark, so it needs no folding with it. */
+function plainAscii(source: string, i: number): boolean {
+  const following = source.charCodeAt(i + 1);
+  return !(following >= 0x300) || !COMBINING.test(source[i + 1]!);
+}
+
+function isPrintable(source: string, i: number): boolean {
+  const c = source.charCodeAt(i);
+  return c > 0x20 && c < 0x7f;
 }
 
 /**

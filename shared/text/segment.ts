@@ -33,10 +33,15 @@ export function tokenize(text: string): Tokens {
   const end: number[] = [];
   const lower: string[] = [];
   const cjk: number[] = [];
+  // Lower-casing the page once is much cheaper than once a word. Where that could differ from
+  // lower-casing each word (a length change such as "İ", or Greek capital sigma, whose lower case
+  // depends on the letters around it), words are lower-cased one by one.
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === text.length && !text.includes('\u03A3');
   const add = (from: number, to: number, unspaced: boolean): void => {
     start.push(from);
     end.push(to);
-    lower.push(text.slice(from, to).toLowerCase());
+    lower.push(sameLength ? lowered.slice(from, to) : text.slice(from, to).toLowerCase());
     cjk.push(unspaced ? 1 : 0);
   };
   WORD.lastIndex = 0;

@@ -111,6 +111,32 @@ describe('polarity', () => {
     expect(find('Face recognition through a third-party plugin.')[0]?.polarity).toBe('third_party');
   });
 
+  it('shares a denial or hedge along a list joined by conjunctions', () => {
+    // "No" reaches two words: the gait claim is further away, but joined to the face claim.
+    expect(find('No face photo matching or gait recognition.').map((f) => f.polarity)).toEqual([
+      'negated',
+      'negated',
+    ]);
+    expect(
+      find('Facial recognition and ethnicity detection are planned.').map((f) => f.polarity),
+    ).toEqual(['roadmap', 'roadmap']);
+    // A comma alone is no conjunction: the second claim keeps its own polarity.
+    expect(
+      find('No face photo matching, gait recognition built in.').map((f) => f.polarity),
+    ).toEqual(['negated', 'asserted']);
+  });
+
+  it('reads "X-free" as a denial, and a comparison as a third party', () => {
+    expect(find('A facial recognition-free design.')[0]?.polarity).toBe('negated');
+    expect(find('Facial recognition free of charge.')[0]?.polarity).toBe('asserted');
+    expect(find('Unlike facial recognition rivals, we blur.')[0]?.polarity).toBe('third_party');
+  });
+
+  it('does not take a licence plate for a licence', () => {
+    expect(find('Facial recognition with licence plate reading.')[0]?.polarity).toBe('asserted');
+    expect(find('Facial recognition with the Pro licence.')[0]?.polarity).toBe('optional');
+  });
+
   it('keeps denied findings and says which words denied them', () => {
     const [f] = analyseDocument(
       pagesFromPlainText('We cannot identify ethnicity.'),

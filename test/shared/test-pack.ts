@@ -10,10 +10,14 @@ context:
   negation_after: ["is not supported", "not supported", "not available"]
   negation_final: ["no", "n/a", "否"]
   not_negation: ["not only", "no matter"]
-  optional: ["optional", "licence", "license"]
+  optional: ["optional", "licence", "license", "with ~2 licence"]
   roadmap: ["planned", "future release", "coming soon"]
   third_party: ["third-party", "partner"]
   clause_breaks: ["but", "however"]
+  conjunctions: ["or", "and"]
+  third_party_near: ["unlike"]
+  negation_suffix: ["free"]
+  not_hedge: ["licence plate"]
 rules:
   - id: ethnicity
     title: Infers ethnicity
@@ -35,6 +39,12 @@ rules:
     explanation: Identifies people by comparing their faces with a database of enrolled faces.
     languages: [en, zh]
     patterns: ["face|facial recogni*", "face ~2 =matching", "人脸识别|人臉識別"]
+  - id: gait
+    title: Gait recognition
+    category: gait_recognition
+    explanation: Identifies people by the way they walk, at a distance and without their cooperation.
+    languages: [en]
+    patterns: ["gait recogni*"]
   - id: face-detection
     title: Face detection
     category: face_recognition
