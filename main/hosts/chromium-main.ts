@@ -36,6 +36,14 @@ const host = await startChromiumHost({
   handlers: services.handlers,
   headless: values.headless,
   log: (message) => process.stderr.write(`claimlens: ${message}\n`),
+}).catch(async (error: unknown) => {
+  await services.close();
+  const reason = (error as Error).message.split('\n')[0] ?? '';
+  process.stderr.write(
+    `Chromium could not open the ClaimLens window (${values.chromium}): ${reason}\n` +
+      'If there is no display, run:  xvfb-run npm start   or use the command line:  npx claimlens analyse PATH\n',
+  );
+  process.exit(1);
 });
 process.stderr.write(
   `ClaimLens is open (library: ${values.library ?? join(dataDir, 'library')}).\n`,

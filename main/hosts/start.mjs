@@ -2,9 +2,9 @@
 // can be fetched; otherwise opens the same app in a system Chromium (the Chromium host) and says
 // so; with no display at all, says how to run it and how to use the command line instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureModernNode } from '../toolchain/modern-node.mjs';
 
 ensureModernNode(import.meta.url);
@@ -52,14 +52,14 @@ if (electron !== null) {
 
 /** The Electron binary, downloading it once if it is missing and the network allows. */
 function electronRuntime() {
+  // Read the package's own record of its binary: require('electron') would start a noisy
+  // download attempt of its own when the runtime is missing.
+  const root = dirname(require.resolve('electron/package.json'));
   const installed = () => {
-    try {
-      // The electron package resolves to its binary's path once its runtime is installed.
-      const path = require('electron');
-      return typeof path === 'string' && existsSync(path) ? path : null;
-    } catch {
-      return null;
-    }
+    const record = join(root, 'path.txt');
+    if (!existsSync(record)) return null;
+    const binary = join(root, 'dist', readFileSync(record, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   };
   if (installed() !== null || process.env.CLAIMLENS_NO_ELECTRON === '1') return installed();
   say(
