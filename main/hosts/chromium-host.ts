@@ -36,9 +36,12 @@ export interface ChromiumHost {
 export const APP_URL = `${CHROMIUM_ORIGIN}/`;
 const BINDING = '__claimlensInvoke';
 
-/** Flags for Debian's chromium on these machines: no sandbox as root, no background traffic. */
+/** Chromium cannot sandbox itself when run as root; everyone else gets its sandbox. */
+const AS_ROOT = process.getuid?.() === 0;
+
+/** Flags for Debian's chromium: no background traffic, no first-run screens. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+  ...(AS_ROOT ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -53,7 +56,11 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
   const context = await chromium.launchPersistentContext(options.profileDir, {
     executablePath: options.executablePath,
     headless: options.headless,
-    args: [...CHROMIUM_ARGS, ...(options.headless ? [] : [`--app=data:text/html,`])],
+    chromiumSandbox: !AS_ROOT,
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(options.headless ? [] : ['--app=data:text/html,', '--window-size=1400,900']),
+    ],
     viewport: options.headless ? { width: 1400, height: 900 } : null,
     serviceWorkers: 'block',
     acceptDownloads: false,
@@ -102,15 +109,18 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     log(`closed a new window for ${extra.url()}`);
     void extra.close();
   });
-  // Navigation away is refused at the request; if the frame shows an error page, the app comes back.
+  // Navigation away is refused at the request; if the frame shows an error page, the app comes
+  // back. Watched only once the app has loaded, past the window's own blank start page.
+  let loaded = false;
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame() && !frame.url().startsWith(APP_URL)) {
+    if (loaded && frame === page.mainFrame() && !frame.url().startsWith(APP_URL)) {
       log(`navigation to ${frame.url()} refused`);
       void page.goto(APP_URL).catch(() => undefined);
     }
   });
   page.on('dialog', (dialog) => void dialog.dismiss());
   await page.goto(APP_URL);
+  loaded = true;
   return {
     page,
     context,

@@ -25,6 +25,11 @@ interface Props {
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
+/** The largest zoom step not above `ratio`, and never above 125% to start with. */
+function fitZoom(ratio: number): number {
+  return [...ZOOMS].reverse().find((z) => z <= Math.min(ratio, 1.25)) ?? ZOOMS[0]!;
+}
+
 export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nativeMenus }: Props) {
   const [detail, setDetail] = useState<DocumentView | null>(null);
   const [pdf, setPdf] = useState<OpenedPdf | null>(null);
@@ -73,6 +78,9 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         const first = await opened.doc.getPage(1);
         const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = first.view;
         setFallbackSize({ width: x1 - x0, height: y1 - y0 });
+        // Open at a zoom where the page fits the width available, up to 125%.
+        const room = (pagesRef.current?.clientWidth ?? 0) - 40;
+        if (room > 0) setZoom(fitZoom(room / (x1 - x0)));
         setPdf(opened);
       } catch (e) {
         if (!isCancelled()) setError((e as Error).message);
