@@ -30,6 +30,7 @@ export interface LibraryService {
   readOriginal(sha256: string): Promise<Uint8Array>;
   saveAnalysis(upload: AnalysisUpload): Promise<DocumentMeta>;
   markFailed(sha256: string, error: string): Promise<DocumentMeta>;
+  finding(sha256: string, findingId: string): StoredFinding;
   setStatus(sha256: string, findingId: string, status: TriageStatus): Promise<StoredFinding>;
   saveNote(input: {
     sha256: string;
@@ -105,6 +106,7 @@ export function createHandlers(services: Services): Handlers {
     'document:bytes': ({ sha256 }) => store.readOriginal(sha256),
     'document:saveAnalysis': (upload) => store.saveAnalysis(upload),
     'document:markFailed': ({ sha256, error }) => store.markFailed(sha256, error),
+    'finding:get': ({ sha256, findingId }) => Promise.resolve(store.finding(sha256, findingId)),
     'finding:setStatus': ({ sha256, findingId, status }) =>
       store.setStatus(sha256, findingId, status),
     'notes:save': (input) => store.saveNote(input),

@@ -293,6 +293,18 @@ export class LibraryStore {
   }
 
   /** A page's text as the analysis saved it, or null when there is none. */
+  /** One finding in full (sentence, explanation, references), for the reviewer's detail view. */
+  finding(sha256: string, findingId: string): StoredFinding {
+    const row = readFinding(this.db, sha256, findingId);
+    if (row === undefined) {
+      throw new StoreError(
+        'NOT_FOUND',
+        `Finding ${findingId} is not among the findings of document ${shortHash(sha256)}.`,
+      );
+    }
+    return storedFinding(this.db, row);
+  }
+
   pageText(sha256: string, page: number): string | null {
     return (
       this.db.get<{ text: string }>('SELECT text FROM pages WHERE sha256 = ? AND page = ?', [

@@ -1,7 +1,12 @@
 // The selected finding (or the reviewer's own highlight): why it matters, its sentence, triage
 // status and a note, both saved at once with a visible saved state.
-import { useState } from 'react';
-import { TRIAGE_STATUSES, type Note, type TriageStatus } from '../../shared/model/library';
+import { useEffect, useState } from 'react';
+import {
+  TRIAGE_STATUSES,
+  type Note,
+  type StoredFinding,
+  type TriageStatus,
+} from '../../shared/model/library';
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
 import { call } from '../app/api';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -25,6 +30,19 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
   const f = stored?.finding;
   const [status, setStatus] = useState<TriageStatus>(stored?.status ?? 'needs-review');
   const [statusError, setStatusError] = useState<string | null>(null);
+  // The sentence and provenance come for the selected finding only.
+  const [full, setFull] = useState<StoredFinding | null>(null);
+  useEffect(() => {
+    if (!stored) return;
+    let current = true;
+    void call('finding:get', { sha256, findingId: mark.id }).then(
+      (value) => current && setFull(value),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [sha256, mark.id, stored]);
 
   const changeStatus = async (next: TriageStatus) => {
     const before = status;
@@ -44,7 +62,7 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
       {f ? (
         <>
           <h2>
-            <span className={`chip ${f.severity}`}>{f.severity}</span> {f.title}
+            <span className={`chip ${f.severity}`}>{f.severity}</span> {mark.rule?.title}
           </h2>
           <div className="meta">
             {CATEGORY_LABELS[f.category]} · page {f.page} ·{' '}
@@ -55,7 +73,7 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
                 : 'claimed'}
             {f.vendor && ` · ${f.vendor.name}: ${f.vendor.evidence}`}
           </div>
-          <blockquote>{f.sentence}</blockquote>
+          <blockquote>{full?.finding.sentence ?? f.quote}</blockquote>
           <p>{mark.rule?.explanation}</p>
           {mark.rule && mark.rule.references.length > 0 && (
             <ul className="references">
@@ -92,6 +110,12 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
           {statusError && (
             <div className="save-state error" role="alert">
               {statusError}
+            </div>
+          )}
+          {full && (
+            <div className="save-state">
+              Found by engine {full.engine}, rule {f.ruleId} in pack {f.rulePack} (SHA-256{' '}
+              {full.rulePackSha256.slice(0, 12)}…)
             </div>
           )}
           {stored.statusBy && stored.statusAt && (

@@ -188,7 +188,7 @@ function FindingRow({
     >
       <span className="quote">“{f?.quote ?? mark.highlight?.quote}”</span>
       <span className="meta">
-        {f ? `${f.severity} · ${f.title} · p. ${f.page}` : `p. ${mark.page}`}
+        {f ? `${f.severity} · ${mark.rule?.title ?? f.ruleId} · p. ${f.page}` : `p. ${mark.page}`}
         {f?.negated && <span className="badge negated">denied</span>}
         {f?.hedged && <span className="badge hedged">{f.polarity.replace('_', ' ')}</span>}
         {stored && stored.status !== 'needs-review' && (

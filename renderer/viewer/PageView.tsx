@@ -163,7 +163,7 @@ function RenderedPage({
 
 /** Screen point to PDF user space (pdf.js types the result loosely). */
 function toPdf(viewport: PageViewport, x: number, y: number): number[] {
-  return toPdf(viewport, x, y);
+  return viewport.convertToPdfPoint(x, y) as number[];
 }
 
 function HighlightLayer({

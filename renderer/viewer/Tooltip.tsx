@@ -22,7 +22,8 @@ export function Tooltip({ mark, anchor }: { mark: Mark; anchor: DOMRect }) {
       {finding ? (
         <>
           <h3>
-            <span className={`chip ${finding.severity}`}>{finding.severity}</span> {finding.title}
+            <span className={`chip ${finding.severity}`}>{finding.severity}</span>{' '}
+            {mark.rule?.title}
           </h3>
           <div>
             {CATEGORY_LABELS[finding.category]}

@@ -25,15 +25,20 @@ export interface Mark {
 }
 
 export function marksOf(detail: DocumentView): Mark[] {
-  const fromFindings = detail.findings.map((stored): Mark => ({
-    id: stored.finding.id,
-    page: stored.finding.page,
-    quads: stored.finding.quads,
-    tone: stored.finding.severity,
-    negated: stored.finding.negated,
-    label: `${stored.finding.severity} finding: ${stored.finding.title}: "${stored.finding.quote}"${stored.finding.negated ? ' (denied in the text)' : ''}`,
-    finding: stored,
-  }));
+  const fromFindings = detail.findings.map((stored): Mark => {
+    const f = stored.finding;
+    const rule = detail.rules[f.ruleId];
+    return {
+      id: f.id,
+      page: f.page,
+      quads: f.quads,
+      tone: f.severity,
+      negated: f.negated,
+      label: `${f.severity} finding: ${rule?.title ?? f.ruleId}: "${f.quote}"${f.negated ? ' (denied in the text)' : ''}`,
+      finding: stored,
+      ...(rule ? { rule } : {}),
+    };
+  });
   const fromHighlights = detail.highlights.map((h): Mark => ({
     id: h.id,
     page: h.page,

@@ -57,6 +57,10 @@ export const contract = {
     req: z.strictObject({ sha256: Sha256, error: z.string().max(2000) }),
     res: DocumentMeta,
   },
+  'finding:get': {
+    req: z.strictObject({ sha256: Sha256, findingId: z.string().max(500) }),
+    res: StoredFinding,
+  },
   'finding:setStatus': {
     req: z.strictObject({ sha256: Sha256, findingId: z.string().max(500), status: TriageStatus }),
     res: StoredFinding,

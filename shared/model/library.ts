@@ -108,9 +108,15 @@ export const RuleText = z.strictObject({
 });
 export type RuleText = z.infer<typeof RuleText>;
 
-export const StoredFindingBrief = StoredFinding.extend({
-  finding: Finding.omit({ explanation: true, references: true }),
-});
+/**
+ * What the findings list and highlights need of a finding. The sentence and the provenance come
+ * with 'finding:get' for the one selected; title, explanation and references are in `rules`.
+ */
+export const StoredFindingBrief = StoredFinding.omit({ engine: true, rulePackSha256: true }).extend(
+  {
+    finding: Finding.omit({ explanation: true, references: true, sentence: true, title: true }),
+  },
+);
 export type StoredFindingBrief = z.infer<typeof StoredFindingBrief>;
 
 /**
@@ -126,9 +132,10 @@ export type DocumentView = z.infer<typeof DocumentView>;
 export function toDocumentView(detail: DocumentDetail): DocumentView {
   const rules: Record<string, RuleText> = {};
   const findings = detail.findings.map((stored): StoredFindingBrief => {
-    const { explanation, references, ...brief } = stored.finding;
-    rules[brief.ruleId] ??= { title: brief.title, explanation, references };
-    return { ...stored, finding: brief };
+    const { explanation, references, sentence, title, ...brief } = stored.finding;
+    const { engine, rulePackSha256, ...triage } = stored;
+    rules[brief.ruleId] ??= { title, explanation, references };
+    return { ...triage, finding: brief };
   });
   return { ...detail, findings, rules };
 }

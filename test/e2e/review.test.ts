@@ -69,6 +69,32 @@ describe('reviewing a brochure', () => {
     await screenshot(page, 'library');
   });
 
+  it("turns a text selection into the reviewer's own highlight, with a note", async () => {
+    const { page } = running[0]!;
+    await page.getByRole('row', { name: `Open ${SAMPLE}` }).click();
+    const span = page.locator('[data-page="1"] .textLayer span', { hasText: 'One firmware image' });
+    await span.waitFor();
+    // Select the span's text as a mouse drag would, then release the mouse on the text layer.
+    await span.evaluate((el: { ownerDocument: unknown }) => {
+      const doc = el.ownerDocument as {
+        createRange(): { selectNodeContents(n: unknown): void };
+        getSelection(): { removeAllRanges(): void; addRange(r: unknown): void };
+      };
+      const range = doc.createRange();
+      range.selectNodeContents(el);
+      doc.getSelection().removeAllRanges();
+      doc.getSelection().addRange(range);
+    });
+    await span.dispatchEvent('mouseup');
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings.getByRole('region', { name: 'Your highlights, 1' }).waitFor();
+    const detail = page.getByRole('region', { name: 'Selected finding' });
+    await detail.getByText(/Your highlight, page 1/).waitFor();
+    await detail.getByLabel('Note').fill('Firmware claim to check with the vendor.');
+    await detail.getByText(/^Saved /).waitFor();
+    await page.locator('[data-page="1"] .hl.user').first().waitFor();
+  });
+
   it('has the note and the status back after a restart', async () => {
     await running[0]!.stop();
     running.length = 0;
