@@ -58,7 +58,10 @@ export function polarityOf(
     .find(view, lo, m0)
     .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale);
   // Between the parts of a proximity match: "the microphone cannot be activated remotely".
-  const inside = match.gaps.flatMap(([a, b]) => context.negationBefore.find(view, a, b));
+  const inside = match.gaps.flatMap(([a, b]) => [
+    ...context.negationBefore.find(view, a, b),
+    ...context.negationBeforeNear.find(view, a, b),
+  ]);
   const before = [...context.negationBefore.find(view, lo, m0), ...near]
     .filter((o) => !broken(o.end, m0, false))
     .concat(inside)
@@ -171,7 +174,7 @@ export function shareListPolarity(
 /** Up to this many words may join two claims of a list ("as well as"). */
 const MAX_JOIN = 3;
 
-/** True when tokens [from, to) are list conjunctions, with at most commas or slashes around them. */
+/** True when tokens [from, to) are list conjunctions, with at most punctuation of a list around them. */
 function joinedByConjunction(
   context: CompiledContext,
   view: TokenView,
@@ -181,7 +184,8 @@ function joinedByConjunction(
 ): boolean {
   const { start, end } = view.tokens;
   const between = text.slice(end[from - 1], start[to]);
-  if (/[^\s,/、]/u.test(between.replace(/[\p{L}\p{N}]+/gu, ''))) return false;
+  // Commas, slashes, the Chinese enumeration comma and elisions ("ou l'origine") may stand between.
+  if (/[^\s,/、']/u.test(between.replace(/[\p{L}\p{N}]+/gu, ''))) return false;
   if (to - from > MAX_JOIN) return false;
   if (to === from) return between.includes('、') || between.includes('/');
   let covered = from;

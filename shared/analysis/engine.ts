@@ -10,11 +10,10 @@ import {
   type IndexEntry,
 } from '../rules/compile';
 import { findAll, matchSlots, TokenView } from '../rules/pattern';
-import { detectLanguages } from '../text/language';
+import { ALL_LANGUAGES, detectLanguages, languageBit } from '../text/language';
 import { displayText, normalise, toSourceSpan } from '../text/normalise';
 import { quadsFor, type PageText } from '../text/page-text';
 import { segment, tokenize, type Segment, type Tokens } from '../text/segment';
-import { languageBit } from '../text/stem';
 import { polarityOf, shareListPolarity, type ClaimPolarity } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
@@ -49,8 +48,10 @@ interface PageState {
   readonly languages: readonly string[];
 }
 
-/** English terms run through brochures in every language, so English is stemmed everywhere. */
+/** English terms run through brochures in every language, so English is read everywhere. */
 const ALWAYS = languageBit('en');
+/** A Han or kana character is Chinese or Japanese whatever the sentence around it. */
+const UNSPACED = languageBit('zh') | languageBit('ja');
 
 export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   const norm = normalise(page.text);
@@ -131,9 +132,10 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
 }
 
 /**
- * For each token, the stemming languages that apply: English, its segment's language and the
- * page's (so a short German row on a German page is stemmed in German even when it has too few
- * words to tell its language by itself).
+ * For each token, the languages whose rules and stems apply: English, its segment's language and
+ * the page's (so a short German row on a German page is read as German even when it has too few
+ * words to tell its language by itself), Chinese and Japanese on their own characters, and every
+ * language where neither the segment's nor the page's language is known.
  */
 function activeLanguages(
   tokens: Tokens,
@@ -142,9 +144,13 @@ function activeLanguages(
   pageLanguage: string,
 ): Uint8Array {
   const active = new Uint8Array(tokens.count);
-  const page = ALWAYS | languageBit(pageLanguage);
+  const page = ALWAYS | (pageLanguage === 'und' ? 0 : languageBit(pageLanguage));
   segments.forEach((seg, i) => {
-    active.fill(page | languageBit(segmentLanguages[i]!), seg.firstToken, seg.endToken);
+    const language = segmentLanguages[i]!;
+    const mask = language === 'und' ? ALL_LANGUAGES : page | languageBit(language);
+    for (let t = seg.firstToken; t < seg.endToken; t++) {
+      active[t] = tokens.cjk[t] === 1 ? mask | UNSPACED : mask;
+    }
   });
   return active;
 }
@@ -162,7 +168,9 @@ function indexedMatches(state: PageState, rules: CompiledRules): Match[] {
     rules.index.candidates(view, t, (entry) => {
       if (lastTried[entry.uid] === t) return;
       lastTried[entry.uid] = t;
-      const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
+      const rule = rules.rules[entry.rule]!;
+      if (!view.active(t, rule.languageMask)) return;
+      const pattern = rule.patterns[entry.pattern]!;
       const span = matchAt(view, pattern, t, seg);
       if (span !== null) {
         matches.push({ entry, seg: s, ...span, start: start[span.t0]!, end: end[span.t1 - 1]! });
@@ -176,7 +184,9 @@ function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segm
   if (pattern.kind === 'phrase') {
     if (pattern.rowOnly && seg.kind !== 'row') return null;
     const end = matchSlots(view, pattern.slots, t, seg.endToken);
-    return end > t ? { t0: t, t1: end, gaps: [] } : null;
+    if (end <= t) return null;
+    // A denial can stand inside a phrase's gaps: "Gesichter werden nicht erkannt".
+    return { t0: t, t1: end, gaps: end - t > 2 ? [[t + 1, end - 1]] : [] };
   }
   if (pattern.kind !== 'near') return null;
   const anchorEnd = matchSlots(view, pattern.parts[0]!, t, seg.endToken);
@@ -214,7 +224,9 @@ function regexMatches(state: PageState, rules: CompiledRules): Match[] {
       if (seg === undefined || end > seg.end) continue;
       const t0 = firstTokenEndingAfter(view, start);
       const t1 = firstTokenEndingAfter(view, end - 1) + 1;
-      if (t1 > t0) matches.push({ entry, seg: s, t0, t1, start, end, gaps: [] });
+      if (t1 > t0 && view.active(t0, rules.rules[entry.rule]!.languageMask)) {
+        matches.push({ entry, seg: s, t0, t1, start, end, gaps: [] });
+      }
     }
   }
   return matches;

@@ -12,6 +12,7 @@ import {
   type TokenView,
 } from './pattern';
 import type { CueLists, Exclusion, Pattern, Rule, RulePackFile } from './schema';
+import { languageBit } from '../text/language';
 import { baseLanguage } from '../text/stem';
 
 /** A pack that passed validation, with where it came from and the SHA-256 of its bytes. */
@@ -59,6 +60,11 @@ export interface CompiledRule {
   readonly explanation: string;
   readonly references: Reference[];
   readonly vendor?: { name: string; evidence: string };
+  /**
+   * Where the rule applies: the bits of its languages (see `languageBit`). A rule written for
+   * German alone is tried only in German text; one that lists English, everywhere.
+   */
+  readonly languageMask: number;
   readonly patterns: CompiledPattern[];
   readonly exclusions: CompiledExclusion[];
 }
@@ -211,6 +217,7 @@ function compileRule(packId: string, rule: Rule, r: number): CompiledRule {
     explanation: rule.explanation,
     references: rule.references.map((ref) => (typeof ref === 'string' ? { title: ref } : ref)),
     ...(rule.vendor ? { vendor: rule.vendor } : {}),
+    languageMask: rule.languages.reduce((mask, l) => mask | languageBit(l), 0),
     patterns: rule.patterns.map((p, i) => at(['patterns', i], () => compilePattern(p, language))),
     exclusions: rule.exclude.map((e, i) => ({
       pattern: at(['exclude', i], () => compilePattern(e, language)),

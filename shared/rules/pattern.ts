@@ -1,5 +1,6 @@
 // The phrase language of rule packs, parsed into slots, and matched token by token.
-import { ALL_LANGUAGES, hasStemmer, languageBit, stem } from '../text/stem';
+import { ALL_LANGUAGES, languageBit } from '../text/language';
+import { hasStemmer, stem } from '../text/stem';
 import { tokenize, type Tokens } from '../text/segment';
 
 /** One token test: exact word, stem in a language, or prefix. */

@@ -17,7 +17,8 @@ const FUNCTION_WORDS: Record<Latin, string> = {
     than more also yes no up per may must should supports support`,
   de: `der die das und ist sind mit von für auf nicht ein eine einer einen eines den dem des im
     zu zur zum wird werden wurde sich auch oder bei aus nach kann können keine kein keinen über
-    durch wie alle sie wir ihre ihr ihren ja nein unterstützt erkennt bis sowie dank`,
+    durch wie alle sie wir ihre ihr ihren ja nein unterstützt erkennt bis sowie dank weder noch
+    nur in an am um vom beim`,
   fr: `le la les de des du et est un une en pour avec dans par sur au aux ne pas sont qui que
     ce cette ces ses son sa nos notre vos votre peut plus être aucun aucune oui non l d n qu
     jusqu grâce selon lors`,
@@ -58,6 +59,19 @@ const LETTERS: Record<string, Latin> = {
   ú: 'es',
 };
 
+/**
+ * A bit for each language the engine tells apart, for masks of the languages active on a token:
+ * a rule or a stem for one language applies only where its bit is set.
+ */
+const BITS: Readonly<Record<string, number>> = { en: 1, de: 2, fr: 4, es: 8, zh: 16, ja: 32 };
+/** Every language at once: text whose language is not known is read in all of them. */
+export const ALL_LANGUAGES = 63;
+
+/** The bit of a language (zh-Hant counts as zh); a language the engine cannot tell gets them all. */
+export function languageBit(language: string): number {
+  return BITS[language.split('-')[0]!.toLowerCase()] ?? ALL_LANGUAGES;
+}
+
 const WORD_LANGUAGES = new Map<string, number>();
 for (const [index, language] of LATIN.entries()) {
   for (const word of FUNCTION_WORDS[language].split(/\s+/u).filter(Boolean)) {
@@ -65,8 +79,11 @@ for (const [index, language] of LATIN.entries()) {
   }
 }
 
-/** A segment needs this much evidence (function words count 1) to have a language of its own. */
-const MIN_SCORE = 1.5;
+/**
+ * A segment needs this much evidence (function words count 1), and more than any other language,
+ * to have a language of its own.
+ */
+const MIN_SCORE = 1;
 
 export interface PageLanguages {
   /** The page's language, from all its segments: "en", "de", "fr", "es", "zh", "ja" or "und". */

@@ -14,13 +14,6 @@ const STEMMERS: Record<string, { stem: StemFn }> = {
   es: porterEs,
 };
 
-/** The languages with a stemmer, each with a bit for masks of the languages active on a token. */
-const BITS: Record<string, number> = Object.fromEntries(
-  Object.keys(STEMMERS).map((language, i) => [language, 1 << i]),
-);
-/** Every stemming language at once: text whose language is not known is stemmed in all of them. */
-export const ALL_LANGUAGES = (1 << Object.keys(STEMMERS).length) - 1;
-
 /** Past this many cached words per language the cache starts again, to bound memory. */
 const CACHE_LIMIT = 200_000;
 
@@ -45,11 +38,6 @@ function stemmerFor(language: string): Stemmer | null {
 /** The languages words can be stemmed in; others match exactly. */
 export function hasStemmer(language: string): boolean {
   return Object.hasOwn(STEMMERS, baseLanguage(language));
-}
-
-/** The bit of a stemming language in a mask of active languages; 0 for a language without one. */
-export function languageBit(language: string): number {
-  return BITS[baseLanguage(language)] ?? 0;
 }
 
 export function baseLanguage(language: string): string {

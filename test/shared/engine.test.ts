@@ -192,6 +192,12 @@ rules:
     explanation: Estimates people's age from their face, which is biometric categorisation.
     languages: [de]
     patterns: ["alter ~3 personen|besucher", { phrase: "alter", row_only: true }]
+  - id: emotion-fr
+    title: Emotion detection (French)
+    category: emotion_recognition
+    explanation: Reads people's emotions from their faces, which is unreliable and intrusive.
+    languages: [fr]
+    patterns: [{ near: ["émotion*|emotion*", "détect*|detect*"], within: 3 }]
   - id: face-fr
     title: Face recognition (French)
     category: face_recognition
@@ -215,6 +221,14 @@ rules:
     // Stemmed in German, "alter any person" would match "Alter der Personen": English text is
     // not stemmed in German.
     expect(findIn('Operators may alter any person record in the database.')).toEqual([]);
+  });
+
+  it('tries a rule only where the text is in one of its languages, or in none that is known', () => {
+    expect(findIn('La détection des émotions est activée.')).toEqual([
+      { rule: 'emotion-fr', polarity: 'asserted' },
+    ]);
+    expect(findIn('The emotion detector of the competitor is shown on the left.')).toEqual([]);
+    expect(findIn('Emotion\tdetect')).toEqual([{ rule: 'emotion-fr', polarity: 'asserted' }]);
   });
 
   it("applies a language's own cue words only to text in that language", () => {
