@@ -4,6 +4,7 @@ import {
   getDocument,
   GlobalWorkerOptions,
   PasswordResponses,
+  PDFWorker,
   type PDFDocumentLoadingTask,
   type PDFDocumentProxy,
 } from 'pdfjs-dist';
@@ -36,10 +37,15 @@ export interface OpenedPdf {
   close(): Promise<void>;
 }
 
+/** One pdf.js worker for the whole session: starting one per document costs a parser start-up. */
+let worker: PDFWorker | null = null;
+
 export async function openPdf(data: Uint8Array, askPassword: PasswordPrompt): Promise<OpenedPdf> {
+  worker ??= new PDFWorker();
   const task: PDFDocumentLoadingTask = getDocument({
     ...PDF_LOAD_OPTIONS,
     ...resourceUrls,
+    worker,
     enableXfa: false,
     // pdf.js takes the buffer it is given; keep the caller's copy.
     data: data.slice(),

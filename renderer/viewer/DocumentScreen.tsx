@@ -1,7 +1,7 @@
 // A document under review: its verification state, pages with highlights, zoom and find, and
 // the findings panel with triage and notes beside it.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Quad } from '../../shared/model/finding';
 import type { DocumentView } from '../../shared/model/library';
@@ -53,8 +53,12 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
     const isCancelled = (): boolean => cancelled;
     void (async () => {
       try {
-        // The bytes come while the findings do; a verification failure shows in the detail.
-        const bytes = call('document:bytes', { sha256 }).catch(() => null);
+        // The pages open while the findings come: main verifies the bytes before it sends them,
+        // and a verification failure shows in the detail instead.
+        const early = call('document:bytes', { sha256 })
+          .then((bytes) => openPdf(bytes, askPassword))
+          .then((pdf) => (opened = pdf))
+          .catch(() => null);
         let current = await call('document:get', { sha256 });
         if (current.verification !== 'verified') {
           setDetail(current);
@@ -67,10 +71,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         if (isCancelled()) return;
         setDetail(current);
         if (current.meta.state === 'failed') return;
-        opened = await openPdf(
-          (await bytes) ?? (await call('document:bytes', { sha256 })),
-          askPassword,
-        );
+        opened =
+          (await early) ?? (await openPdf(await call('document:bytes', { sha256 }), askPassword));
         if (isCancelled()) {
           void opened.close();
           return;
@@ -93,6 +95,9 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
   }, [sha256, askPassword]);
 
   const marks = useMemo(() => (detail ? marksOf(detail) : []), [detail]);
+  // The pages paint first; the findings list (thousands of rows in a long datasheet) follows.
+  const panelDetail = useDeferredValue(detail);
+  const panelMarks = useDeferredValue(marks);
   const marksByPage = useMemo(() => {
     const byPage = new Map<number, Mark[]>();
     for (const m of marks) byPage.set(m.page, [...(byPage.get(m.page) ?? []), m]);
@@ -303,14 +308,16 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
             detail.meta.state !== 'failed' && <p aria-live="polite">Loading pages…</p>
           )}
         </div>
-        <FindingsPanel
-          sha256={sha256}
-          detail={detail}
-          marks={marks}
-          selectedId={selectedId}
-          onSelect={jumpTo}
-          onChanged={reload}
-        />
+        {panelDetail && (
+          <FindingsPanel
+            sha256={sha256}
+            detail={panelDetail}
+            marks={panelMarks}
+            selectedId={selectedId}
+            onSelect={jumpTo}
+            onChanged={reload}
+          />
+        )}
       </div>
       {hover && <Tooltip mark={hover.mark} anchor={hover.anchor} />}
     </>

@@ -25,7 +25,7 @@ try {
   await page.getByRole('toolbar', { name: 'Document' }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   let start = performance.now();
-  await page.locator('input[type=file]').setInputFiles(pdfPath);
+  await page.locator('input[type=file][accept]').setInputFiles(pdfPath);
   const row = page.getByRole('row', { name: `Open brochure-${PAGES}.pdf` });
   await row.waitFor({ timeout: 300_000 });
   await page
