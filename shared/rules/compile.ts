@@ -299,6 +299,17 @@ export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
       rules.push(rule);
     }
   }
+  // A user's pack may add aliases for a covered vendor ("HIKVISION" or "Hikvision"): findings
+  // then carry the spelling of the pack loaded first, so the summary lists the vendor once.
+  const vendorNames = new Map<string, string>();
+  const canonical = rules.map((rule) => {
+    if (rule.vendor === undefined) return rule;
+    const key = rule.vendor.name.trim().toLowerCase();
+    const name = vendorNames.get(key) ?? rule.vendor.name;
+    vendorNames.set(key, name);
+    return name === rule.vendor.name ? rule : { ...rule, vendor: { ...rule.vendor, name } };
+  });
+  rules.splice(0, rules.length, ...canonical);
   const index = new TokenIndex();
   const regexPatterns: IndexEntry[] = [];
   let uid = 0;
