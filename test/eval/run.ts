@@ -5,7 +5,9 @@
 import { CATEGORY_DEFAULTS, type Category } from '../../shared/model/taxonomy';
 import { compileRules } from '../../shared/rules/compile';
 import { bundledRulesDir, loadPacks } from '../../main/rules/load-packs';
+import { writeFileSync } from 'node:fs';
 import { loadCorpus, type Split } from './corpus';
+import { FLOORS_FILE, measuredFloors } from './floors';
 import {
   baselineLabeller,
   byCategory,
@@ -20,6 +22,7 @@ import {
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');
+const writeFloors = args.includes('--write-floors');
 const rules = compileRules(loadPacks([bundledRulesDir()]));
 const corpus = loadCorpus();
 const engine = run(corpus, engineLabeller(rules));
@@ -110,6 +113,12 @@ function report(split: Split | 'all'): void {
 report('tuning');
 report('held-out');
 report('all');
+
+if (writeFloors) {
+  const floors = measuredFloors(engine);
+  writeFileSync(FLOORS_FILE, `${JSON.stringify(floors, null, 2)}\n`);
+  out(`Wrote the measured figures to ${FLOORS_FILE} as the regression floors.`);
+}
 
 if (details) {
   out('== Tuning split: misses (-) and false alarms (+), category and polarity ==');
