@@ -1,7 +1,7 @@
 // PDF bytes -> page texts with their pdf.js items, or a ReadError that says in plain words why not.
-import type { TextItem as PdfjsTextItem } from 'pdfjs-dist/types/src/display/api';
 import { ReadError } from '../../shared/model/errors';
-import { buildPageText, type PageText } from '../../shared/text/page-text';
+import { readPageTexts } from '../../shared/pdf/read-pages';
+import type { PageText } from '../../shared/text/page-text';
 import { describeBinary, hasPdfHeader } from './sniff';
 import { openPdf } from './pdfjs';
 
@@ -54,21 +54,7 @@ export async function extractPdf(
     const [first, ...rest] = options.splitter?.plan(numPages) ?? [options.range ?? [1, numPages]];
     if (rest.length > 0) options.splitter?.announce(numPages, rest);
     const [from, to] = first ?? [1, numPages];
-    const pages: PageText[] = [];
-    const unreadable: number[] = [];
-    for (let n = from; n <= Math.min(to, numPages); n++) {
-      try {
-        const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        const items = content.items.filter((item): item is PdfjsTextItem => 'str' in item);
-        const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
-        pages.push(buildPageText(n, items, [x0, y0, x1, y1]));
-        page.cleanup();
-      } catch {
-        unreadable.push(n);
-        pages.push(buildPageText(n, []));
-      }
-    }
+    const { pages, unreadable } = await readPageTexts(doc, from, to);
     return { numPages, pages, unreadable, split: rest.length > 0 };
   } finally {
     await task.destroy();

@@ -1,10 +1,10 @@
 // Find in the document: the page text is built as the engine builds it, so a hit is drawn with
 // the same quads as a finding.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { useRef, useState } from 'react';
 import type { Quad } from '../../shared/model/finding';
-import { buildPageText, quadsFor, type PageText } from '../../shared/text/page-text';
+import { readPageText } from '../../shared/pdf/read-pages';
+import { quadsFor, type PageText } from '../../shared/text/page-text';
 
 export interface FindHit {
   readonly page: number;
@@ -28,12 +28,7 @@ export function FindBar({ doc, onHit, onClose, scrollTo }: Props) {
   const pageText = async (n: number): Promise<PageText> => {
     let text = cache.current.get(n);
     if (!text) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      text = buildPageText(
-        n,
-        content.items.filter((i): i is TextItem => 'str' in i),
-      );
+      text = await readPageText(doc, n);
       cache.current.set(n, text);
     }
     return text;
