@@ -45,6 +45,7 @@ export async function startApp(libraryDir: string): Promise<RunningApp> {
     rendererDir: await rendererBuild(),
     profileDir: mkdtempSync(join(tmpdir(), 'claimlens-profile-')),
     handlers: services.handlers,
+    readOriginal: (sha256) => services.store.readOriginal(sha256),
     headless: true,
     log: (message) => refused.push(message),
   });

@@ -1,6 +1,7 @@
 // The desktop app end to end, in the Chromium host: the sample opens on first run with its
 // highlights on the right pages, a note and a status survive a restart, and hostile input is
 // refused. Screenshots of both screens land in test/.output/screenshots/.
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_URL } from '../../main/hosts/chromium-host';
@@ -133,6 +134,35 @@ describe('files that cannot simply be read', () => {
     await corrupt.getByText(/cannot be read/).waitFor();
     await page.getByRole('row', { name: `Open ${SAMPLE}` }).click();
     await page.getByRole('toolbar', { name: 'Document' }).getByText(SAMPLE).waitFor();
+  });
+});
+
+describe('evidence on disk', () => {
+  it('shows a persistent "verification failed" when a stored original was altered', async () => {
+    const libraryDir = newLibraryDir();
+    const first = await start(libraryDir);
+    await first.page
+      .getByRole('toolbar', { name: 'Document' })
+      .getByText(SAMPLE)
+      .waitFor({ timeout: 60_000 });
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    const originals = join(libraryDir, 'originals');
+    const [stored] = readdirSync(originals);
+    const path = join(originals, stored!);
+    chmodSync(path, 0o644);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10]! + 1) % 256;
+    writeFileSync(path, bytes);
+
+    const { page } = await start(libraryDir);
+    await page.getByRole('row', { name: `Open ${SAMPLE}` }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Verification failed/)
+      .waitFor();
+    expect(await page.locator('.page-slot canvas').count()).toBe(0);
   });
 });
 
