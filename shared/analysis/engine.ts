@@ -87,7 +87,7 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
     }
     return shown;
   };
-  const kept = keepStrongest(matches, rules);
+  const kept = keepStrongest(matches, rules, state);
   const contextOf = (s: number) => contextFor(rules, state.languages[s]!);
   const claims: ClaimPolarity[] = kept.map((m) => ({
     seg: m.seg,
@@ -168,9 +168,8 @@ function indexedMatches(state: PageState, rules: CompiledRules): Match[] {
     rules.index.candidates(view, t, (entry) => {
       if (lastTried[entry.uid] === t) return;
       lastTried[entry.uid] = t;
-      const rule = rules.rules[entry.rule]!;
-      if (!view.active(t, rule.languageMask)) return;
-      const pattern = rule.patterns[entry.pattern]!;
+      // The index offers only patterns of rules whose languages are active on this token.
+      const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
       const span = matchAt(view, pattern, t, seg);
       if (span !== null) {
         matches.push({ entry, seg: s, ...span, start: start[span.t0]!, end: end[span.t1 - 1]! });
@@ -338,12 +337,15 @@ function tokenSpans(
 
 /**
  * One finding per claim and category: where matches of one category overlap, the most severe
- * wins, then the longest, then the most confident. Different categories on the same words stay.
+ * wins, then the longest, then the most confident, then the rule written first for the text's
+ * language (the Spanish rule in Spanish text), then the rule loaded first. Different categories on
+ * the same words stay.
  */
-function keepStrongest(matches: Match[], rules: CompiledRules): Match[] {
+function keepStrongest(matches: Match[], rules: CompiledRules, state: PageState): Match[] {
   const info = (m: Match) => {
     const rule = rules.rules[m.entry.rule]!;
-    return { rule, confidence: rule.patterns[m.entry.pattern]!.confidence };
+    const own = (rule.languageMask & languageBit(state.languages[m.seg]!)) !== 0;
+    return { rule, own, confidence: rule.patterns[m.entry.pattern]!.confidence };
   };
   const ranked = [...matches].sort((x, y) => {
     const a = info(x);
@@ -352,7 +354,9 @@ function keepStrongest(matches: Match[], rules: CompiledRules): Match[] {
       severityRank(a.rule.severity) - severityRank(b.rule.severity) ||
       y.end - y.start - (x.end - x.start) ||
       b.confidence - a.confidence ||
-      x.start - y.start
+      Number(b.own) - Number(a.own) ||
+      x.start - y.start ||
+      x.entry.uid - y.entry.uid
     );
   });
   const kept: Match[] = [];

@@ -12,7 +12,7 @@ import {
   type TokenView,
 } from './pattern';
 import type { CueLists, Exclusion, Pattern, Rule, RulePackFile } from './schema';
-import { languageBit } from '../text/language';
+import { ALL_LANGUAGES, languageBit } from '../text/language';
 import { baseLanguage } from '../text/stem';
 
 /** A pack that passed validation, with where it came from and the SHA-256 of its bytes. */
@@ -317,7 +317,12 @@ export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
     rule.patterns.forEach((pattern, p) => {
       const entry = { rule: r, pattern: p, uid: uid++ };
       if (pattern.kind === 'regex') regexPatterns.push(entry);
-      else index.add(pattern.kind === 'phrase' ? pattern.slots : pattern.parts[0]!, entry);
+      else
+        index.add(
+          pattern.kind === 'phrase' ? pattern.slots : pattern.parts[0]!,
+          entry,
+          rule.languageMask,
+        );
     });
   });
   return {
@@ -329,12 +334,42 @@ export function compileRules(packs: readonly LoadedPack[]): CompiledRules {
   };
 }
 
-/** Patterns keyed by what their first word can be: exact word, stem, or prefix. */
+const ENGLISH = languageBit('en');
+
+/**
+ * Patterns keyed by what their first word can be (exact word, stem, or prefix), kept apart by the
+ * languages of their rules: a token only looks among the patterns of the languages active on it,
+ * so English text does not pay for German prefixes.
+ */
 export class TokenIndex {
+  private readonly parts = new Map<number, IndexPart>();
+
+  add(slots: readonly Slot[], entry: IndexEntry, languageMask: number): void {
+    // Rules that list English apply everywhere: they share one part whatever their other languages.
+    const key = languageMask & ENGLISH ? ALL_LANGUAGES : languageMask;
+    let part = this.parts.get(key);
+    if (part === undefined) {
+      part = new IndexPart(key);
+      this.parts.set(key, part);
+    }
+    part.add(slots, entry);
+  }
+
+  /** Calls `visit` for each pattern that may start at token `t` (a pattern can come twice). */
+  candidates(view: TokenView, t: number, visit: (entry: IndexEntry) => void): void {
+    for (const part of this.parts.values())
+      if (view.active(t, part.languageMask)) part.candidates(view, t, visit);
+  }
+}
+
+/** The patterns of rules with one set of languages. */
+class IndexPart {
   private readonly exact = new Map<string, IndexEntry[]>();
   private readonly stems: { language: string; bit: number; byStem: Map<string, IndexEntry[]> }[] =
     [];
   private readonly prefixes = new PrefixMap<IndexEntry>();
+
+  constructor(readonly languageMask: number) {}
 
   add(slots: readonly Slot[], entry: IndexEntry): void {
     const first = slots[0];
@@ -354,7 +389,6 @@ export class TokenIndex {
     }
   }
 
-  /** Calls `visit` for each pattern that may start at token `t` (a pattern can come twice). */
   candidates(view: TokenView, t: number, visit: (entry: IndexEntry) => void): void {
     const word = view.tokens.lower[t]!;
     this.exact.get(word)?.forEach(visit);

@@ -265,6 +265,13 @@ export function findAll(
   limit: number,
 ): [number, number][] {
   const found: [number, number][] = [];
+  const only = slots.length === 1 ? slots[0]! : undefined;
+  if (only?.kind === 'words' && only.multi.length === 0) {
+    // One word from a set (most proximity parts): a set lookup a token, no matching machinery.
+    for (let t = Math.max(0, from); t < limit; t++)
+      if (view.inSet(only.single, t)) found.push([t, t + 1]);
+    return found;
+  }
   for (let t = from; t < limit; t++) {
     const end = matchSlots(view, slots, t, limit);
     if (end > t) {

@@ -81,8 +81,10 @@ for (const [index, language] of LATIN.entries()) {
 
 /**
  * A segment needs this much evidence (function words count 1), and more than any other language,
- * to have a language of its own.
+ * to have a language of its own: two function words decide at once, one with the letters and
+ * endings of its words ("AS" in a model number is no English).
  */
+const CLEAR_SCORE = 2;
 const MIN_SCORE = 1;
 
 export interface PageLanguages {
@@ -97,11 +99,11 @@ interface Evidence {
   readonly scores: Float64Array;
   han: number;
   kana: number;
-  /** Latin-script words of two letters or more without digits: model numbers do not count. */
+  /** Latin-script words of two letters or more not starting with a digit. */
   words: number;
 }
 
-/** Function words, distinctive letters and unspaced characters in tokens [from, to). */
+/** Function words and unspaced characters in tokens [from, to): one lookup a token. */
 function gather(tokens: Tokens, from: number, to: number, into: Evidence): void {
   const { lower, cjk } = tokens;
   for (let t = from; t < to; t++) {
@@ -116,25 +118,28 @@ function gather(tokens: Tokens, from: number, to: number, into: Evidence): void 
     if (mask !== undefined) {
       for (let l = 0; l < LATIN.length; l++) if (mask & (1 << l)) into.scores[l]! += 1;
     }
-    if (word.length < 2) continue;
-    let letter: Latin | undefined;
-    let digit = false;
-    for (let k = 0; k < word.length && !digit; k++) {
-      const code = word.charCodeAt(k);
-      if (code >= 0x30 && code <= 0x39) digit = true;
-      else if (code >= 0xc0 && letter === undefined) letter = LETTERS[word[k]!];
-    }
-    if (digit) continue;
-    into.words++;
-    if (letter !== undefined) into.scores[LATIN.indexOf(letter)]! += 1;
+    const first = word.charCodeAt(0);
+    if (word.length >= 2 && !(first >= 0x30 && first <= 0x39)) into.words++;
   }
 }
 
-/** Word endings, for runs with too few function words to decide (spec-table rows, headings). */
-function gatherEndings(tokens: Tokens, from: number, to: number, into: Evidence): void {
+/**
+ * Distinctive letters (ä, ç, ñ ...) and word endings, for runs with too few function words to
+ * decide (spec-table rows, headings); most sentences never need them.
+ */
+function gatherDetails(tokens: Tokens, from: number, to: number, into: Evidence): void {
   for (let t = from; t < to; t++) {
     const word = tokens.lower[t]!;
-    if (word.length < 5 || tokens.cjk[t] === 1) continue;
+    if (tokens.cjk[t] === 1 || word.length < 2) continue;
+    for (let k = 0; k < word.length; k++) {
+      if (word.charCodeAt(k) < 0xc0) continue;
+      const letter = LETTERS[word[k]!];
+      if (letter !== undefined) {
+        into.scores[LATIN.indexOf(letter)]! += 1;
+        break;
+      }
+    }
+    if (word.length < 5) continue;
     for (let l = 0; l < LATIN.length; l++) {
       if (ENDINGS[LATIN[l]!].some((e) => word.endsWith(e))) into.scores[l]! += 0.5;
     }
@@ -142,7 +147,7 @@ function gatherEndings(tokens: Tokens, from: number, to: number, into: Evidence)
 }
 
 /** The language the evidence points to, or null when there is too little of it. */
-function decide(evidence: Evidence): string | null {
+function decide(evidence: Evidence, minScore = MIN_SCORE): string | null {
   // Two Han characters make about one word; Chinese wins over the Latin words around it unless
   // they clearly outnumber it (a Chinese row with an English model number stays Chinese).
   const unspaced = (evidence.han + evidence.kana) / 2;
@@ -157,7 +162,7 @@ function decide(evidence: Evidence): string | null {
     } else second = Math.max(second, score);
   }
   const top = evidence.scores[best]!;
-  return top >= MIN_SCORE && top > second ? LATIN[best]! : null;
+  return top >= minScore && top > second ? LATIN[best]! : null;
 }
 
 const empty = (): Evidence => ({
@@ -172,9 +177,9 @@ export function detectLanguages(tokens: Tokens, segments: readonly Segment[]): P
   const own = segments.map((seg) => {
     const evidence = empty();
     gather(tokens, seg.firstToken, seg.endToken, evidence);
-    let language = decide(evidence);
+    let language = decide(evidence, CLEAR_SCORE);
     if (language === null) {
-      gatherEndings(tokens, seg.firstToken, seg.endToken, evidence);
+      gatherDetails(tokens, seg.firstToken, seg.endToken, evidence);
       language = decide(evidence);
     }
     for (let l = 0; l < LATIN.length; l++) page.scores[l]! += evidence.scores[l]!;
@@ -191,6 +196,8 @@ export function detectLanguages(tokens: Tokens, segments: readonly Segment[]): P
 export function detectLanguage(tokens: Tokens): string {
   const evidence = empty();
   gather(tokens, 0, tokens.count, evidence);
-  gatherEndings(tokens, 0, tokens.count, evidence);
+  const language = decide(evidence, CLEAR_SCORE);
+  if (language !== null) return language;
+  gatherDetails(tokens, 0, tokens.count, evidence);
   return decide(evidence) ?? 'und';
 }
