@@ -91,6 +91,12 @@ export function polarityOf(
     );
   if (final) return found('negated', final);
 
+  // "... will be rejected.": the cue closes the sentence or clause the claim is in.
+  const closing = context.negationClosing
+    .find(view, m1, seg.endToken)
+    .find((o) => closesClause(view, text, seg, o) && !broken(m1, o.start, true) && !excused(o));
+  if (closing) return found('negated', closing);
+
   const hedgeLo = Math.max(seg.firstToken, m0 - HEDGE_REACH * scale);
   const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_AFTER_REACH * scale);
   const hedges: [Polarity, CueSet][] = [
@@ -122,6 +128,13 @@ export function polarityOf(
     .sort((a, b) => b.end - a.end)[0];
   if (comparison) return found('third_party', comparison);
   return { polarity: 'asserted' };
+}
+
+/** True when a cue ends its segment or a clause in it (only punctuation follows up to a break). */
+function closesClause(view: TokenView, text: string, seg: Segment, o: Occurrence): boolean {
+  if (o.end === seg.endToken) return true;
+  const after = text.slice(view.tokens.end[o.end - 1], view.tokens.start[o.end]);
+  return CLAUSE_MARK.test(after);
 }
 
 /** True when token `t` follows the token before it with only a hyphen between them. */

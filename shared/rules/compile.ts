@@ -75,6 +75,7 @@ export interface CompiledContext {
   readonly negationAfter: CueSet;
   readonly negationFinal: CueSet;
   readonly negationSuffix: CueSet;
+  readonly negationClosing: CueSet;
   readonly notNegation: CueSet;
   readonly notHedge: CueSet;
   readonly optional: CueSet;
@@ -267,6 +268,7 @@ export function compileContexts(packs: readonly RulePackFile[]): CompiledContext
       negationAfter: cues('negation_after'),
       negationFinal: cues('negation_final'),
       negationSuffix: cues('negation_suffix'),
+      negationClosing: cues('negation_closing'),
       notNegation: cues('not_negation'),
       notHedge: cues('not_hedge'),
       optional: cues('optional'),

@@ -95,6 +95,11 @@ export const CueLists = z.strictObject({
   negation_after: CueList,
   /** Only as the last words of a sentence or table row: "No", "N/A", "否". */
   negation_final: CueList,
+  /**
+   * Closing a sentence or clause, they deny every claim in it, however long the list before:
+   * "Equipment from Huawei, ZTE, Hikvision or Dahua will be rejected."
+   */
+  negation_closing: CueList,
   /** Joined to the claim's last word by a hyphen: "free" in "Hikvision-free". */
   negation_suffix: CueList,
   /** Look like negation but are not: "not only", "no matter". */
