@@ -132,6 +132,17 @@ describe('polarity', () => {
     expect(find('Unlike facial recognition rivals, we blur.')[0]?.polarity).toBe('third_party');
   });
 
+  it('lets a denial that closes the sentence deny the whole list before it', () => {
+    expect(
+      find(
+        'Bids offering facial recognition or gait recognition of any kind will be rejected.',
+      ).map((f) => f.polarity),
+    ).toEqual(['negated', 'negated']);
+    expect(
+      find('Facial recognition is included; offers without it will be rejected.')[0]?.polarity,
+    ).toBe('asserted');
+  });
+
   it('does not take a licence plate for a licence', () => {
     expect(find('Facial recognition with licence plate reading.')[0]?.polarity).toBe('asserted');
     expect(find('Facial recognition with the Pro licence.')[0]?.polarity).toBe('optional');

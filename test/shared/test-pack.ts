@@ -17,6 +17,7 @@ context:
   conjunctions: ["or", "and"]
   third_party_near: ["unlike"]
   negation_suffix: ["free"]
+  negation_closing: ["will be rejected"]
   not_hedge: ["licence plate"]
 rules:
   - id: ethnicity
