@@ -1,7 +1,7 @@
 // `npm run eval`: the engine and the keyword baseline on the labelled corpus (test/corpus/), with
 // precision, recall and F1 per category and per language, for the tuning split, the held-out split
 // and both. `--details` lists misses and false alarms, for the tuning split only: held-out passages
-// are scored, never shown, so rules are not tuned to them.
+// are scored, never shown, so rules are not tuned to them. `--markdown` prints the README's tables.
 import { CATEGORY_DEFAULTS, type Category } from '../../shared/model/taxonomy';
 import { compileRules } from '../../shared/rules/compile';
 import { bundledRulesDir, loadPacks } from '../../main/rules/load-packs';
@@ -17,12 +17,14 @@ import {
   onNegatives,
   run,
   type Figures,
+  type Mode,
   type PassageResult,
 } from './score';
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');
 const writeFloors = args.includes('--write-floors');
+const markdown = args.includes('--markdown');
 const rules = compileRules(loadPacks([bundledRulesDir()]));
 const corpus = loadCorpus();
 const engine = run(corpus, engineLabeller(rules));
@@ -110,9 +112,60 @@ function report(split: Split | 'all'): void {
   out();
 }
 
-report('tuning');
-report('held-out');
-report('all');
+/** The README's tables: F1 by category alone / with polarity, both splits, engine and keywords. */
+function markdownTables(): void {
+  const splits: Split[] = ['tuning', 'held-out'];
+  const f1 = (f: Figures | undefined): string => (f ? num(f.f1) : '');
+  type Pick = (results: readonly PassageResult[], mode: Mode) => ReadonlyMap<string, Figures>;
+  const cell = (results: readonly PassageResult[], pick: Pick, key: string): string =>
+    `${f1(pick(results, 'category').get(key))} / ${f1(pick(results, 'polarity').get(key))}`;
+  const table = (title: string, rows: readonly string[], pick: Pick): void => {
+    out(
+      `| ${title} | labels | ClaimLens, tuning | keywords, tuning | ClaimLens, held-out | keywords, held-out |`,
+    );
+    out('| --- | --- | --- | --- | --- | --- |');
+    for (const row of rows) {
+      const labels = engine.reduce(
+        (n, r) =>
+          n +
+          r.expected.filter(
+            (l) => l.category === row || r.passage.language === row || row === 'all',
+          ).length,
+        0,
+      );
+      const cells = splits.flatMap((split) => [
+        cell(
+          engine.filter((r) => r.split === split),
+          pick,
+          row,
+        ),
+        cell(
+          baseline.filter((r) => r.split === split),
+          pick,
+          row,
+        ),
+      ]);
+      out(`| ${row} | ${labels} | ${cells.join(' | ')} |`);
+    }
+    out();
+  };
+  table('category', Object.keys(CATEGORY_DEFAULTS), byCategory);
+  table('language', ['en', 'de', 'fr', 'es', 'zh-Hans', 'zh-Hant', 'all'], byLanguage);
+  for (const split of splits) {
+    const ours = onNegatives(engine.filter((r) => r.split === split));
+    const theirs = onNegatives(baseline.filter((r) => r.split === split));
+    out(
+      `${split}: hard negatives flagged by ClaimLens ${pct(ours.flagged, ours.negatives)}, by keywords ${pct(theirs.flagged, theirs.negatives)}`,
+    );
+  }
+}
+
+if (markdown) markdownTables();
+else {
+  report('tuning');
+  report('held-out');
+  report('all');
+}
 
 if (writeFloors) {
   const floors = measuredFloors(engine);
