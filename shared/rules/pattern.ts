@@ -35,24 +35,33 @@ export interface StemSet {
  * word is compared only with the prefixes that can start it.
  */
 export class PrefixMap<V> {
-  private readonly buckets = new Map<string, { prefix: string; value: V }[]>();
+  /** Keyed by the first two UTF-16 units as one number: no substring to build a lookup. */
+  private readonly buckets = new Map<number, { prefix: string; value: V }[]>();
+
+  private static key(word: string): number {
+    return word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
+  }
 
   add(prefix: string, value: V): void {
-    const key = prefix.slice(0, 2);
+    const key = PrefixMap.key(prefix);
     const bucket = this.buckets.get(key);
     if (bucket) bucket.push({ prefix, value });
     else this.buckets.set(key, [{ prefix, value }]);
   }
 
   visit(word: string, visit: (value: V) => void): void {
-    const bucket = this.buckets.get(word.slice(0, 2));
+    if (word.length < 2) return;
+    const bucket = this.buckets.get(PrefixMap.key(word));
     if (bucket === undefined) return;
     for (const { prefix, value } of bucket) if (word.startsWith(prefix)) visit(value);
   }
 
   matches(word: string): boolean {
-    const bucket = this.buckets.get(word.slice(0, 2));
-    return bucket !== undefined && bucket.some(({ prefix }) => word.startsWith(prefix));
+    if (word.length < 2) return false;
+    const bucket = this.buckets.get(PrefixMap.key(word));
+    if (bucket === undefined) return false;
+    for (const { prefix } of bucket) if (word.startsWith(prefix)) return true;
+    return false;
   }
 }
 

@@ -24,7 +24,7 @@ export interface Segment {
 }
 
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\u3005\u30FC]/u;
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 /** Below this code point no character is written without spaces (CJK starts at U+2E80). */
 const FIRST_UNSPACED = 0x2e80;
 
@@ -44,29 +44,35 @@ export function tokenize(text: string): Tokens {
     lower.push(sameLength ? lowered.slice(from, to) : text.slice(from, to).toLowerCase());
     cjk.push(unspaced ? 1 : 0);
   };
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const word = m[0];
-    let wide = false;
-    for (let k = 0; k < word.length && !wide; k++) wide = word.charCodeAt(k) >= FIRST_UNSPACED;
-    if (!wide) {
-      add(m.index, m.index + word.length, false);
-      continue;
+  // Runs of letters, digits and marks are words; inside a run each character of a script written
+  // without spaces is a token of its own ("支持4K人脸": 支, 持, 4K, 人, 脸). ASCII is classified
+  // by its code, everything else by Unicode property.
+  let runStart = -1;
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    let size = 1;
+    let word: boolean;
+    let unspaced = false;
+    if (code < 0x80) {
+      word =
+        (code >= 0x61 && code <= 0x7a) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x30 && code <= 0x39);
+    } else {
+      const point = text.codePointAt(i)!;
+      size = point > 0xffff ? 2 : 1;
+      const ch = text.slice(i, i + size);
+      word = WORD_CHAR.test(ch);
+      unspaced = word && point >= FIRST_UNSPACED && CJK_CHAR.test(ch);
     }
-    // A run mixing scripts ("支持4K人脸"): each unspaced character is a token of its own.
-    let runStart = -1;
-    for (let k = 0; k < word.length;) {
-      const ch = String.fromCodePoint(word.codePointAt(k)!);
-      const at = m.index + k;
-      if (CJK_CHAR.test(ch)) {
-        if (runStart >= 0) add(runStart, at, false);
-        runStart = -1;
-        add(at, at + ch.length, true);
-      } else if (runStart < 0) runStart = at;
-      k += ch.length;
-    }
-    if (runStart >= 0) add(runStart, m.index + word.length, false);
+    if (!word || unspaced) {
+      if (runStart >= 0) add(runStart, i, false);
+      runStart = -1;
+      if (unspaced) add(i, i + size, true);
+    } else if (runStart < 0) runStart = i;
+    i += size;
   }
+  if (runStart >= 0) add(runStart, text.length, false);
   return {
     count: start.length,
     start: Int32Array.from(start),
