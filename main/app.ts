@@ -1,15 +1,16 @@
 // Electron's main process, the composition root: security before `ready`, then the library
-// services, the IPC handlers, the one window with its menus and remembered bounds, and a clean
-// close of the library on quit.
+// services, the app's scheme, the IPC handlers, the one window with its menus and remembered
+// bounds, and a clean close of the library on quit.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, screen, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
 import { appDataDir } from './hosts/app-data';
 import { startServices, type HostServices } from './hosts/services';
 import { registerIpc } from './ipc/register';
 import { installMenu, LIBRARY_CHANGES } from './menu';
 import { installSecurity } from './security/install';
 import { createOpenExternal } from './security/open-external';
+import { serveApp } from './security/protocol';
 import { APP_ENTRY_URL, createMainWindow, isAppMainFrame } from './security/window';
 import { readWindowBounds, trackWindowBounds } from './window-state';
 
@@ -24,7 +25,7 @@ const rendererDir =
 
 // The Chromium host's folder too, so both open one library; the single-instance lock lives here.
 app.setPath('userData', appDataDir());
-const secured = installSecurity({ development, rendererDir, log });
+const secured = installSecurity({ development, log });
 if (app.requestSingleInstanceLock()) void start().catch(fail);
 else app.quit();
 
@@ -35,6 +36,12 @@ async function start(): Promise<void> {
   const openExternal = createOpenExternal(() => window, log);
   const services = await startServices({ libraryDir, host: 'electron', openExternal });
   closeOnQuit(services);
+  // Served before the window exists, with the library open: the scheme also serves its originals.
+  serveApp(session.defaultSession, {
+    rendererDir,
+    readOriginal: (sha256) => services.store.readOriginal(sha256),
+    log,
+  });
   const menu = installMenu({
     window: () => window,
     list: () => services.store.list(),

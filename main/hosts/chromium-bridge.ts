@@ -2,6 +2,7 @@
 // method per contract channel (names passed in, never written here), calling the host through a
 // Playwright binding. Written as page script text, since a bundler's or loader's rewriting of a
 // function's source would not survive the trip into the page.
+import { BYTES_KEY } from './transport';
 
 export interface BridgeArgs {
   readonly channels: readonly string[];
@@ -24,13 +25,20 @@ export function bridgeScript({ channels, binding }: BridgeArgs): string {
   };
   const toWire = (value) =>
     JSON.stringify(value, (key, v) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v));
+  const withBytes = (key, v) =>
+    typeof v === 'object' && v !== null && typeof v.$bytes === 'string' ? fromBase64(v.$bytes) : v;
   const fromWire = (text) =>
-    JSON.parse(text, (key, v) =>
-      typeof v === 'object' && v !== null && typeof v.$bytes === 'string' ? fromBase64(v.$bytes) : v,
-    );
+    text.includes(${JSON.stringify(BYTES_KEY)}) ? JSON.parse(text, withBytes) : JSON.parse(text);
+  // A long reply comes deflated (transport.ts).
+  const textOf = (reply) =>
+    typeof reply === 'string'
+      ? reply
+      : new Response(
+          new Blob([fromBase64(reply.deflated)]).stream().pipeThrough(new DecompressionStream('deflate-raw')),
+        ).text();
   const api = {};
   for (const channel of ${JSON.stringify(channels)}) {
-    api[channel] = async (req) => fromWire(await invoke(channel, toWire(req)));
+    api[channel] = async (req) => fromWire(await textOf(await invoke(channel, toWire(req))));
   }
   // Native menus exist only in Electron; the renderer's toolbar covers them here.
   api.onMenuCommand = () => () => undefined;

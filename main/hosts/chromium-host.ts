@@ -1,17 +1,25 @@
 // The Chromium host: the same renderer build and handler table as the Electron app, in a system
-// Chromium driven by playwright-core. The renderer is served by request interception (no TCP
-// port is opened), every other request is refused, and `window.claimlens` reaches the handlers
-// through a binding that checks which frame is calling.
+// Chromium driven by playwright-core. The renderer and the stored originals are served by request
+// interception (no TCP port is opened), every other request is refused, and `window.claimlens`
+// reaches the handlers through a binding that checks which frame is calling.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type Page,
+  type Request as PageRequest,
+  type Route,
+} from 'playwright-core';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { dispatch, type Handlers } from '../ipc/dispatch';
+import { originalResponse, type OriginalResponse, type ReadOriginal } from '../ipc/originals';
 import {
   appFilePath,
   CHROMIUM_ORIGIN,
   CONTENT_SECURITY_POLICY,
   mimeType,
+  originalOf,
 } from '../security/policy';
 import { bridgeScript } from './chromium-bridge';
 import { fromWire, toWire } from './transport';
@@ -23,6 +31,8 @@ export interface ChromiumHostOptions {
   /** Chromium's own profile folder (not the library). */
   readonly profileDir: string;
   readonly handlers: Handlers;
+  /** The store's verified read of a stored original, served at <origin>/originals/<sha256>. */
+  readonly readOriginal: ReadOriginal;
   readonly headless: boolean;
   readonly log?: (message: string) => void;
 }
@@ -66,8 +76,20 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     acceptDownloads: false,
     permissions: [],
   });
+  // The app's window, once it exists: the only page that may read the stored originals.
+  let appPage: Page | null = null;
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    const sha256 = originalOf(url, CHROMIUM_ORIGIN);
+    if (sha256 !== null) {
+      if (fetchedByApp(route.request(), appPage)) {
+        await fulfil(route, await originalResponse(sha256, options.readOriginal, log));
+      } else {
+        log(`refused a ${route.request().resourceType()} request for ${url}`);
+        await route.abort('blockedbyclient');
+      }
+      return;
+    }
     const file = appFilePath(url, CHROMIUM_ORIGIN);
     if (file === null) {
       log(`refused a request for ${url}`);
@@ -104,6 +126,7 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
   });
   await context.addInitScript({ content: bridgeScript({ channels: CHANNELS, binding: BINDING }) });
   const page = context.pages()[0] ?? (await context.newPage());
+  appPage = page;
   // No second window: popups and window.open targets are closed as soon as they appear.
   context.on('page', (extra) => {
     log(`closed a new window for ${extra.url()}`);
@@ -126,4 +149,36 @@ export async function startChromiumHost(options: ChromiumHostOptions): Promise<C
     context,
     close: () => context.close(),
   };
+}
+
+/**
+ * Whether a request for a stored original is the app's own fetch(): from the main frame of its
+ * window showing the app, never a navigation, a frame, an image, a worker or another page.
+ */
+function fetchedByApp(request: PageRequest, appPage: Page | null): boolean {
+  if (request.method() !== 'GET' || request.resourceType() !== 'fetch') return false;
+  if (request.isNavigationRequest()) return false;
+  let frame;
+  try {
+    frame = request.frame();
+  } catch {
+    // Service workers' requests have no frame (and service workers are blocked anyway).
+    return false;
+  }
+  return (
+    appPage !== null &&
+    frame === appPage.mainFrame() &&
+    frame.parentFrame() === null &&
+    frame.url().startsWith(APP_URL)
+  );
+}
+
+function fulfil(route: Route, response: OriginalResponse): Promise<void> {
+  const { body } = response;
+  return route.fulfill({
+    status: response.status,
+    headers: { ...response.headers },
+    body:
+      typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+  });
 }

@@ -34,6 +34,7 @@ const host = await startChromiumHost({
   rendererDir: values.renderer,
   profileDir: join(dataDir, 'chromium-profile'),
   handlers: services.handlers,
+  readOriginal: (sha256) => services.store.readOriginal(sha256),
   headless: values.headless,
   log: (message) => process.stderr.write(`claimlens: ${message}\n`),
 }).catch(async (error: unknown) => {

@@ -74,7 +74,7 @@ export async function dispatch(
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 /** The code of an error meant for the user (HandlerError, the store's StoreError), else null. */
-function errorCodeOf(error: unknown): ErrorCode | null {
+export function errorCodeOf(error: unknown): ErrorCode | null {
   if (!(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
   // The store says INVALID for a request that names something impossible.

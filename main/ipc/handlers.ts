@@ -1,19 +1,19 @@
 // The handler table: what each contract channel does, on the services main owns (the library
-// store, rule packs, the host's way of opening links). Main only hashes, stores and serves bytes;
-// documents are parsed in the renderer's sandbox and come back as text and findings.
+// store, rule packs, the host's way of opening links). Main only hashes, stores and serves bytes
+// (the stored originals are served by each host on the app's origin: ./originals.ts); documents
+// are parsed in the renderer's sandbox and come back as text and findings.
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import type { AppInfo } from '../../shared/ipc/contract';
-import {
-  toDocumentView,
-  type AnalysisUpload,
-  type DocumentDetail,
-  type DocumentMeta,
-  type Note,
-  type StoredFinding,
-  type TriageStatus,
-  type UserHighlight,
+import type {
+  AnalysisUpload,
+  DocumentMeta,
+  DocumentView,
+  Note,
+  StoredFinding,
+  TriageStatus,
+  UserHighlight,
 } from '../../shared/model/library';
 import type { Quad } from '../../shared/model/finding';
 import type { LoadedPack } from '../../shared/rules/compile';
@@ -26,8 +26,8 @@ export interface LibraryService {
     bytes: Uint8Array,
   ): Promise<{ meta: DocumentMeta; created: boolean }>;
   list(): DocumentMeta[];
-  detail(sha256: string): Promise<DocumentDetail>;
-  readOriginal(sha256: string): Promise<Uint8Array>;
+  /** The document as the app shows it, after re-hashing its stored original. */
+  view(sha256: string): Promise<DocumentView>;
   saveAnalysis(upload: AnalysisUpload): Promise<DocumentMeta>;
   markFailed(sha256: string, error: string): Promise<DocumentMeta>;
   finding(sha256: string, findingId: string): StoredFinding;
@@ -102,8 +102,7 @@ export function createHandlers(services: Services): Handlers {
       const bytes = await readFile(join(services.samplesDir, sample));
       return (await store.importDocument(sample, bytes)).meta;
     },
-    'document:get': async ({ sha256 }) => toDocumentView(await store.detail(sha256)),
-    'document:bytes': ({ sha256 }) => store.readOriginal(sha256),
+    'document:get': ({ sha256 }) => store.view(sha256),
     'document:saveAnalysis': (upload) => store.saveAnalysis(upload),
     'document:markFailed': ({ sha256, error }) => store.markFailed(sha256, error),
     'finding:get': ({ sha256, findingId }) => Promise.resolve(store.finding(sha256, findingId)),

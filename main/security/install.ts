@@ -1,15 +1,14 @@
 // The security baseline, in the order Electron requires: the sandbox for every renderer and the
-// app's scheme before `ready`; each webContents and each session hardened as it appears; the
-// app's scheme served once `ready`. Resolves when the app may create its window.
+// app's scheme before `ready`; each webContents and each session hardened as it appears.
+// Resolves once `ready`; app.ts then serves the scheme (security/protocol.ts) with the library
+// open, since the scheme serves its stored originals too.
 import { app, session, type Session } from 'electron';
 import { hardenContents } from './contents';
-import { registerAppScheme, serveApp } from './protocol';
+import { registerAppScheme } from './protocol';
 import { applySessionPolicy } from './session';
 
 export interface SecurityOptions {
   readonly development: boolean;
-  /** The built renderer served on claimlens://app/. */
-  readonly rendererDir: string;
   readonly log: (message: string) => void;
 }
 
@@ -30,5 +29,4 @@ export async function installSecurity(options: SecurityOptions): Promise<void> {
   });
   await app.whenReady();
   secure(session.defaultSession);
-  serveApp(session.defaultSession, options.rendererDir, options.log);
 }

@@ -1,5 +1,6 @@
 // The renderer's security policy, shared by both hosts: where the app is served from, its
 // Content-Security-Policy, and which URLs are the app's own (everything else is refused).
+import { sha256OfOriginalPath } from '../../shared/ipc/originals';
 
 /** The app's own origin. Electron serves it through a custom protocol; the Chromium host
  * through request interception on a name under .invalid, which never resolves to a network. */
@@ -54,14 +55,26 @@ export function mimeType(path: string): string {
   return MIME[dot >= 0 ? path.slice(dot).toLowerCase() : ''] ?? 'application/octet-stream';
 }
 
+/** Whether a URL is on `origin`: compared by scheme and host, since URL gives no origin for a
+ * custom scheme such as claimlens:. */
+function onOrigin(parsed: URL, origin: string): boolean {
+  return `${parsed.protocol}//${parsed.host}` === origin;
+}
+
+/** The SHA-256 of the stored original an app URL asks for, or null when it asks for none. */
+export function originalOf(url: string, origin: string): string | null {
+  const parsed = URL.parse(url);
+  if (parsed === null || !onOrigin(parsed, origin) || parsed.search !== '') return null;
+  return sha256OfOriginalPath(parsed.pathname);
+}
+
 /**
  * The file under the renderer folder that an app URL names, or null when the URL is not the
  * app's or tries to leave the folder. "/" is index.html.
  */
 export function appFilePath(url: string, origin: string): string | null {
   const parsed = URL.parse(url);
-  // Compared by scheme and host: URL gives no origin for a custom scheme such as claimlens:.
-  if (parsed === null || `${parsed.protocol}//${parsed.host}` !== origin) return null;
+  if (parsed === null || !onOrigin(parsed, origin)) return null;
   const path = decodeURIComponent(parsed.pathname);
   if (path.includes('\0') || path.split('/').some((part) => part === '..')) return null;
   return path === '/' || path === '' ? 'index.html' : path.replace(/^\/+/, '');

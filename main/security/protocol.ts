@@ -1,15 +1,25 @@
 // The app's own scheme, claimlens://app/: registered as privileged before `ready`, serving the
-// built renderer with the CSP on every response; and file: answering 403 to anything that asks.
+// built renderer and the library's stored originals with the CSP on every response; and file:
+// answering 403 to anything that asks.
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { protocol, type Session } from 'electron';
+import { originalResponse, type ReadOriginal } from '../ipc/originals';
 import {
   APP_SCHEME,
   appFilePath,
   appResponseHeaders,
   CONTENT_SECURITY_POLICY,
   ELECTRON_ORIGIN,
+  originalOf,
 } from './policy';
+
+/** What the scheme serves: the renderer build, and the originals the store verifies. */
+export interface ServedApp {
+  readonly rendererDir: string;
+  readonly readOriginal: ReadOriginal;
+  readonly log: (message: string) => void;
+}
 
 /**
  * Standard (relative URLs, its own origin, storage) and secure (a secure context, like https)
@@ -26,11 +36,11 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves claimlens://app/... from the renderer build in this session. */
-export function serveApp(ses: Session, rendererDir: string, log: (message: string) => void): void {
+/** Serves claimlens://app/... in this session. */
+export function serveApp(ses: Session, served: ServedApp): void {
   ses.protocol.handle(APP_SCHEME, async (request) => {
-    const response = await appResponse(request, rendererDir);
-    if (!response.ok) log(`answered ${response.status} to ${request.method} ${request.url}`);
+    const response = await appResponse(request, served);
+    if (!response.ok) served.log(`answered ${response.status} to ${request.method} ${request.url}`);
     return response;
   });
 }
@@ -43,13 +53,22 @@ export function refuseFileScheme(ses: Session, log: (message: string) => void): 
   });
 }
 
-/** The response for one request to the app's scheme: a file of the renderer build, or a refusal. */
-export async function appResponse(request: Request, rendererDir: string): Promise<Response> {
+/**
+ * The response for one request to the app's scheme: a stored original (only fetch() reaches
+ * these: security/session.ts cancels any other kind of request for them), a file of the renderer
+ * build, or a refusal.
+ */
+export async function appResponse(request: Request, served: ServedApp): Promise<Response> {
   if (request.method !== 'GET') return refusal(405, 'Method not allowed.');
+  const sha256 = originalOf(request.url, ELECTRON_ORIGIN);
+  if (sha256 !== null) {
+    const original = await originalResponse(sha256, served.readOriginal, served.log);
+    return new Response(original.body, { status: original.status, headers: original.headers });
+  }
   const file = appFilePath(request.url, ELECTRON_ORIGIN);
   if (file === null) return refusal(404, 'Not found.');
   // appFilePath already refuses "..": this is the second lock on the same door.
-  const root = resolve(rendererDir);
+  const root = resolve(served.rendererDir);
   const path = resolve(root, file);
   if (!path.startsWith(root + sep)) return refusal(404, 'Not found.');
   try {

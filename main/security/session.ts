@@ -1,7 +1,7 @@
 // Session-wide refusals: no permission is ever granted, no request leaves the app's own scheme,
 // nothing is downloaded, no device chooser picks anything, and file: answers 403.
 import type { OnBeforeRequestListenerDetails, Session } from 'electron';
-import { appFilePath, ELECTRON_ORIGIN } from './policy';
+import { appFilePath, ELECTRON_ORIGIN, originalOf } from './policy';
 import { refuseFileScheme } from './protocol';
 
 export interface SessionPolicyOptions {
@@ -13,13 +13,16 @@ export interface SessionPolicyOptions {
 type RequestDetails = Pick<OnBeforeRequestListenerDetails, 'url' | 'resourceType'>;
 
 /**
- * Whether a request may proceed: the app's own files; data: and the app's own blob: URLs for
+ * Whether a request may proceed: the app's own files; its stored originals for fetch() only
+ * (never as a page, frame, image or anything else; the app's page is the only one that can ask,
+ * since nothing off the app's scheme ever loads); data: and the app's own blob: URLs for
  * subresources (pdf.js's images, fonts and worker), never as a page or frame; devtools:// only
  * in development. Everything else, http(s), ws, file, ftp, chrome:, is cancelled.
  */
 export function isAllowedRequest(details: RequestDetails, development: boolean): boolean {
   const url = URL.parse(details.url);
   if (url === null) return false;
+  if (originalOf(details.url, ELECTRON_ORIGIN) !== null) return details.resourceType === 'xhr';
   if (url.protocol === 'claimlens:') return appFilePath(details.url, ELECTRON_ORIGIN) !== null;
   const frame = details.resourceType === 'mainFrame' || details.resourceType === 'subFrame';
   if (!frame && url.protocol === 'data:') return true;

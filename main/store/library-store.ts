@@ -40,6 +40,11 @@
 // mismatch or a missing file is reported and recorded in the audit log, never repaired.
 //
 // Every change also appends an audit record in the same transaction, hash-chained (audit.ts).
+//
+// view() reads a document as the app shows it. The findings of the document last viewed stay in
+// memory: a 400-page datasheet's thousands take about 0.1 s to read back, and a document is shown
+// again after each change made on it. Only saveAnalysis and setStatus write findings; the first
+// drops them, the second updates its one.
 import { userInfo } from 'node:os';
 import type { Quad } from '../../shared/model/finding';
 import type {
@@ -47,6 +52,7 @@ import type {
   AuditRecord,
   DocumentDetail,
   DocumentMeta,
+  DocumentView,
   Note,
   StoredFinding,
   TriageStatus,
@@ -63,6 +69,7 @@ import {
   documentRow,
   listMeta,
   readFinding,
+  readFindingBriefs,
   readFindings,
   readHighlights,
   readMeta,
@@ -70,6 +77,7 @@ import {
   tagsOf,
   storedFinding,
   type DocumentRow,
+  type FindingBriefs,
 } from './rows';
 import type { Tx } from './transaction';
 
@@ -101,6 +109,8 @@ function notFound(sha256: string): StoreError {
 export class LibraryStore {
   private readonly annotations: Annotations;
   private readonly evidence: Evidence;
+  /** The findings of the document last viewed, as readFindingBriefs returned them. */
+  private shown: { readonly sha256: string; briefs: FindingBriefs } | null = null;
 
   private constructor(
     dir: string,
@@ -168,6 +178,21 @@ export class LibraryStore {
     };
   }
 
+  /** The document as the app shows it (findings without their rule's words and sentence, each
+   * rule's words once), after re-hashing the stored original like detail(). */
+  async view(sha256: string): Promise<DocumentView> {
+    const verification = await this.evidence.verify(sha256, this.row(sha256).ext);
+    const briefs = this.briefsOf(sha256);
+    return {
+      meta: this.meta(sha256),
+      verification,
+      findings: briefs.findings,
+      rules: briefs.rules,
+      highlights: readHighlights(this.db, sha256),
+      notes: readNotes(this.db, sha256),
+    };
+  }
+
   /** The original's bytes after verifying them; VERIFICATION_FAILED when they no longer match. */
   async readOriginal(sha256: string): Promise<Uint8Array> {
     return await this.evidence.read(sha256, this.row(sha256).ext);
@@ -178,6 +203,7 @@ export class LibraryStore {
     const at = this.stamp();
     await this.db.write((tx) => {
       writeAnalysis(tx, upload, at.at, at.actor);
+      if (this.shown?.sha256 === upload.sha256) this.shown = null;
     });
     return this.meta(upload.sha256);
   }
@@ -219,7 +245,25 @@ export class LibraryStore {
         action: 'finding.status',
         detail: { sha256, findingId, from: row.status, to: next },
       });
-      return storedFinding(tx, { ...row, status: next, status_by: at.actor, status_at: at.at });
+      const stored = storedFinding(tx, {
+        ...row,
+        status: next,
+        status_by: at.actor,
+        status_at: at.at,
+      });
+      if (this.shown?.sha256 === sha256) {
+        const { findings, rules } = this.shown.briefs;
+        const triage = {
+          status: stored.status,
+          statusBy: stored.statusBy,
+          statusAt: stored.statusAt,
+        };
+        this.shown.briefs = {
+          findings: findings.map((f) => (f.finding.id === findingId ? { ...f, ...triage } : f)),
+          rules,
+        };
+      }
+      return stored;
     });
   }
 
@@ -328,6 +372,16 @@ export class LibraryStore {
   async close(): Promise<void> {
     await this.evidence.idle();
     await this.db.close();
+  }
+
+  /** The document's current findings as the app shows them, read once while it is viewed. */
+  private briefsOf(sha256: string): FindingBriefs {
+    if (this.shown?.sha256 !== sha256) {
+      this.shown = { sha256, briefs: readFindingBriefs(this.db, sha256) };
+    }
+    // Copies of the lists, so a caller changing what it was given changes nothing here.
+    const { findings, rules } = this.shown.briefs;
+    return { findings: [...findings], rules: { ...rules } };
   }
 
   private stamp(): { at: string; actor: string } {

@@ -1,11 +1,14 @@
 // Reading the library's tables back into the shared model's shapes (DocumentMeta, StoredFinding,
-// Note, UserHighlight).
+// the DocumentView's findings, Note, UserHighlight).
 import type { DocumentSummary, Quad } from '../../shared/model/finding';
 import type {
   AnalysisState,
   DocumentMeta,
+  DocumentView,
   Note,
+  RuleText,
   StoredFinding,
+  StoredFindingBrief,
   TriageStatus,
   UserHighlight,
   Verification,
@@ -147,6 +150,38 @@ export function readFindings(db: Reader, sha256: string): StoredFinding[] {
       [sha256],
     )
     .map((row) => toStoredFinding(row, texts));
+}
+
+export type FindingBriefs = Pick<DocumentView, 'findings' | 'rules'>;
+
+/**
+ * The findings of the latest analysis as the app shows them, in the engine's order: each without
+ * its sentence and rule words, which come once per rule. Read straight from the stored columns
+ * (the rule words are stored apart already), without joining each finding and splitting it again.
+ */
+export function readFindingBriefs(db: Reader, sha256: string): FindingBriefs {
+  const texts = ruleTexts(db, 'SELECT rule_text FROM findings WHERE sha256 = ? AND current = 1', [
+    sha256,
+  ]);
+  const rules: Record<string, RuleText> = {};
+  const findings = db
+    .all<Omit<FindingRow, 'engine' | 'rule_pack_sha256'>>(
+      'SELECT id, finding, rule_text, status, status_by, status_at FROM findings ' +
+        'WHERE sha256 = ? AND current = 1 ORDER BY ord',
+      [sha256],
+    )
+    .map((row): StoredFindingBrief => {
+      const { sentence, ...finding } = JSON.parse(row.finding) as StoredFindingBrief['finding'] & {
+        sentence: string;
+      };
+      if (!Object.hasOwn(rules, finding.ruleId)) {
+        const text = texts.get(row.rule_text);
+        if (!text) throw new Error(`finding ${row.id} has lost its rule text ${row.rule_text}`);
+        rules[finding.ruleId] = text;
+      }
+      return { finding, status: row.status, statusBy: row.status_by, statusAt: row.status_at };
+    });
+  return { findings, rules };
 }
 
 export function readFinding(db: Reader, sha256: string, id: string): FindingRow | undefined {

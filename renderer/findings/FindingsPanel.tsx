@@ -44,7 +44,9 @@ export function FindingsPanel({ sha256, detail, marks, selectedId, onSelect, onC
     const byGroup = new Map<string, Mark[]>();
     for (const m of shown) {
       const key = m.finding ? CATEGORY_LABELS[m.finding.finding.category] : 'Your highlights';
-      byGroup.set(key, [...(byGroup.get(key) ?? []), m]);
+      const group = byGroup.get(key);
+      if (group) group.push(m);
+      else byGroup.set(key, [m]);
     }
     return [...byGroup];
   }, [shown]);

@@ -6,7 +6,7 @@ import type { Finding, RulePackInfo } from '../../shared/model/finding';
 import type { DocumentMeta } from '../../shared/model/library';
 import type { LoadedPack } from '../../shared/rules/compile';
 import type { PageText } from '../../shared/text/page-text';
-import { call } from '../app/api';
+import { call, readOriginal } from '../app/api';
 import type { AnalysisRequest } from './analysis.worker';
 import AnalysisWorker from './analysis.worker?worker';
 import { extractPages } from './extract';
@@ -30,7 +30,7 @@ export async function analyseStored(
   meta: DocumentMeta,
   options: AnalyseOptions,
 ): Promise<DocumentMeta> {
-  const bytes = await call('document:bytes', { sha256: meta.sha256 });
+  const bytes = await readOriginal(meta.sha256);
   let opened;
   try {
     opened = await openPdf(bytes, options.askPassword);

@@ -1,11 +1,19 @@
 // A document under review: its verification state, pages with highlights, zoom and find, and
 // the findings panel with triage and notes beside it.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Quad } from '../../shared/model/finding';
 import type { DocumentView } from '../../shared/model/library';
-import { call } from '../app/api';
+import { ApiError, call, readOriginal } from '../app/api';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { analyseStored } from '../pdf/analyse-document';
 import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
@@ -53,12 +61,16 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
     const isCancelled = (): boolean => cancelled;
     void (async () => {
       try {
-        // The pages open while the findings come: main verifies the bytes before it sends them,
-        // and a verification failure shows in the detail instead.
-        const early = call('document:bytes', { sha256 })
+        // The pages open while the findings come. Main verifies the bytes as it serves them; a
+        // verification failure shows in the detail instead.
+        const early = readOriginal(sha256)
           .then((bytes) => openPdf(bytes, askPassword))
-          .then((pdf) => (opened = pdf))
-          .catch(() => null);
+          .then((pdf) => {
+            // Closed at once if the screen went away while it opened.
+            if (isCancelled()) void pdf.close();
+            return (opened = pdf);
+          });
+        early.catch(() => undefined);
         let current = await call('document:get', { sha256 });
         if (current.verification !== 'verified') {
           setDetail(current);
@@ -71,8 +83,14 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         if (isCancelled()) return;
         setDetail(current);
         if (current.meta.state === 'failed') return;
-        opened =
-          (await early) ?? (await openPdf(await call('document:bytes', { sha256 }), askPassword));
+        try {
+          opened = await early;
+        } catch (e) {
+          // The original changed or went missing since the detail was read: show it as such.
+          if (!(e instanceof ApiError && e.code === 'VERIFICATION_FAILED')) throw e;
+          if (!isCancelled()) setDetail(await call('document:get', { sha256 }));
+          return;
+        }
         if (isCancelled()) {
           void opened.close();
           return;
@@ -95,12 +113,29 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
   }, [sha256, askPassword]);
 
   const marks = useMemo(() => (detail ? marksOf(detail) : []), [detail]);
-  // The pages paint first; the findings list (thousands of rows in a long datasheet) follows.
+  // The first page is drawn alone. Every other page, then the findings list (thousands of rows
+  // in a long datasheet), are laid out after it, each in a transition once the browser has
+  // painted what came before, so neither holds up the first page nor blocks the screen long.
+  const [laidOut, setLaidOut] = useState<'first page' | 'pages' | 'all'>('first page');
+  const onFirstShown = useCallback(() => {
+    afterNextPaint(() => {
+      startTransition(() => setLaidOut((l) => (l === 'first page' ? 'pages' : l)));
+    });
+  }, []);
+  useEffect(() => {
+    if (laidOut !== 'pages') return undefined;
+    return afterNextPaint(() => startTransition(() => setLaidOut('all')));
+  }, [laidOut]);
   const panelDetail = useDeferredValue(detail);
   const panelMarks = useDeferredValue(marks);
+  const pagesWillShow = detail?.verification === 'verified' && detail.meta.state !== 'failed';
   const marksByPage = useMemo(() => {
     const byPage = new Map<number, Mark[]>();
-    for (const m of marks) byPage.set(m.page, [...(byPage.get(m.page) ?? []), m]);
+    for (const m of marks) {
+      const list = byPage.get(m.page);
+      if (list) list.push(m);
+      else byPage.set(m.page, [m]);
+    }
     return byPage;
   }, [marks]);
 
@@ -191,7 +226,7 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
     return () => window.removeEventListener('keydown', onKey);
   }, [step, zoomBy, nativeMenus]);
 
-  const onTextSelected = useCallback(
+  const addHighlight = useCallback(
     async (page: number, quote: string, quads: Quad[]) => {
       const highlight = await call('highlights:add', {
         sha256,
@@ -204,6 +239,10 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
       window.getSelection()?.removeAllRanges();
     },
     [sha256, reload],
+  );
+  const onTextSelected = useCallback(
+    (page: number, quote: string, quads: Quad[]) => void addHighlight(page, quote, quads),
+    [addHighlight],
   );
 
   const onHover = useCallback((mark: Mark | null, anchor: DOMRect | null) => {
@@ -294,6 +333,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
           {pdf ? (
             <Pages
               doc={pdf.doc}
+              count={laidOut === 'first page' ? 1 : pdf.doc.numPages}
+              onFirstShown={onFirstShown}
               zoom={zoom}
               fallbackSize={fallbackSize}
               marksByPage={marksByPage}
@@ -301,14 +342,14 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
               selectedId={selectedId}
               onSelect={setSelectedId}
               onHover={onHover}
-              onTextSelected={(page, quote, quads) => void onTextSelected(page, quote, quads)}
+              onTextSelected={onTextSelected}
             />
           ) : (
             detail.verification === 'verified' &&
             detail.meta.state !== 'failed' && <p aria-live="polite">Loading pages…</p>
           )}
         </div>
-        {panelDetail && (
+        {panelDetail && (laidOut === 'all' || !pagesWillShow) && (
           <FindingsPanel
             sha256={sha256}
             detail={panelDetail}
@@ -324,8 +365,26 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
   );
 }
 
+/**
+ * Runs `task` once the browser has painted the next frame (a task queued from a frame callback);
+ * returns a function that cancels it.
+ */
+function afterNextPaint(task: () => void): () => void {
+  let timer: number | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+  };
+}
+
 function Pages(props: {
   doc: PDFDocumentProxy;
+  /** How many pages, from the first, are laid out. */
+  count: number;
+  onFirstShown: () => void;
   zoom: number;
   fallbackSize: { width: number; height: number };
   marksByPage: Map<number, Mark[]>;
@@ -336,8 +395,8 @@ function Pages(props: {
   onTextSelected: (page: number, quote: string, quads: Quad[]) => void;
 }) {
   const numbers = useMemo(
-    () => Array.from({ length: props.doc.numPages }, (_, i) => i + 1),
-    [props.doc],
+    () => Array.from({ length: props.count }, (_, i) => i + 1),
+    [props.count],
   );
   return (
     <>
@@ -346,6 +405,7 @@ function Pages(props: {
           key={n}
           doc={props.doc}
           pageNumber={n}
+          onShown={n === 1 ? props.onFirstShown : undefined}
           scale={props.zoom}
           fallbackSize={props.fallbackSize}
           marks={props.marksByPage.get(n) ?? EMPTY}

@@ -18,6 +18,8 @@ interface Props {
   readonly onSelect: (id: string) => void;
   readonly onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
   readonly onTextSelected: (page: number, quote: string, quads: Quad[]) => void;
+  /** Called when the page has been drawn with its highlights (again after a change of zoom). */
+  readonly onShown?: (() => void) | undefined;
 }
 
 /** How far outside the viewport a page starts to render (and stays rendered). */
@@ -41,6 +43,11 @@ export const PageView = memo(function PageView(props: Props) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+
+  const { onShown } = props;
+  useEffect(() => {
+    if (near && viewport) onShown?.();
+  }, [near, viewport, onShown]);
 
   const width = viewport?.width ?? fallbackSize.width * scale;
   const height = viewport?.height ?? fallbackSize.height * scale;

@@ -1,6 +1,8 @@
 // THE IPC contract: the only place a channel name is written. Main registers one handler per
 // channel by looping over it; the preload and the Chromium host build `window.claimlens` from the
 // same keys; the renderer's types come from here, so a channel on one side only cannot compile.
+// A stored original's bytes are not a channel: the renderer fetches them from the app's own
+// origin (./originals.ts).
 import { z } from 'zod';
 import { RulePackFile } from '../rules/schema';
 import {
@@ -51,7 +53,6 @@ export const contract = {
   },
   'library:openSample': { req: Empty, res: DocumentMeta },
   'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentView },
-  'document:bytes': { req: z.strictObject({ sha256: Sha256 }), res: Bytes },
   'document:saveAnalysis': { req: AnalysisUpload, res: DocumentMeta },
   'document:markFailed': {
     req: z.strictObject({ sha256: Sha256, error: z.string().max(2000) }),

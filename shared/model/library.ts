@@ -128,14 +128,3 @@ export const DocumentView = DocumentDetail.extend({
   rules: z.record(z.string(), RuleText),
 });
 export type DocumentView = z.infer<typeof DocumentView>;
-
-export function toDocumentView(detail: DocumentDetail): DocumentView {
-  const rules: Record<string, RuleText> = {};
-  const findings = detail.findings.map((stored): StoredFindingBrief => {
-    const { explanation, references, sentence, title, ...brief } = stored.finding;
-    const { engine, rulePackSha256, ...triage } = stored;
-    rules[brief.ruleId] ??= { title, explanation, references };
-    return { ...triage, finding: brief };
-  });
-  return { ...detail, findings, rules };
-}

@@ -1,6 +1,7 @@
 // The desktop app end to end, in the Chromium host: the sample opens on first run with its
-// highlights on the right pages, a note and a status survive a restart, and hostile input is
-// refused. Screenshots of both screens land in test/.output/screenshots/.
+// highlights on the right pages, a note and a status survive a restart, and hostile input
+// (including a page load of a stored original) is refused. Screenshots of both screens land in
+// test/.output/screenshots/.
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -230,5 +231,35 @@ describe('hostile input', () => {
       }),
     );
     expect(malformed).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+  });
+
+  it("serves a stored original to the app's own fetch() only, never as a page", async () => {
+    const { page, services, refused } = await start(newLibraryDir());
+    await page.getByRole('toolbar', { name: 'Document' }).waitFor({ timeout: 60_000 });
+    const [sample] = services.store.list();
+    const read = (path: string) =>
+      page.evaluate(async (url) => {
+        const response = await fetch(url);
+        return {
+          status: response.status,
+          cache: response.headers.get('cache-control'),
+          bytes: (await response.arrayBuffer()).byteLength,
+        };
+      }, path);
+    expect(await read(`/originals/${sample!.sha256}`)).toStrictEqual({
+      status: 200,
+      cache: 'no-store',
+      bytes: sample!.bytes,
+    });
+    expect((await read(`/originals/${'f'.repeat(64)}`)).status).toBe(404);
+
+    await page.evaluate((url) => {
+      (globalThis as unknown as Browser).location.href = url;
+    }, `/originals/${sample!.sha256}`);
+    await expect
+      .poll(() => refused.some((r) => r.startsWith('refused a document request for')))
+      .toBe(true);
+    await page.waitForURL((url) => url.href === APP_URL);
+    await page.getByRole('button', { name: 'Library', exact: true }).waitFor();
   });
 });

@@ -34,10 +34,13 @@ describe('the preload', () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: [] });
     expect(await api['library:list']({})).toStrictEqual({ ok: true, value: [] });
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('library:list', {});
-    const sha256 = 'b'.repeat(64);
-    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: new Uint8Array([1]) });
-    await api['document:bytes']({ sha256 });
-    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('document:bytes', { sha256 });
+    const data = new Uint8Array([37, 80, 68, 70]);
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: {} });
+    await api['library:import']({ fileName: 'a.pdf', data });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('library:import', {
+      fileName: 'a.pdf',
+      data,
+    });
   });
 
   it('turns a failed invoke into an error value, never a thrown Error', async () => {

@@ -122,6 +122,21 @@ describe('isAllowedRequest', () => {
     ).toBe(false);
   });
 
+  it('lets only fetch() read a stored original, never a page, frame or image', () => {
+    const url = `claimlens://app/originals/${'a'.repeat(64)}`;
+    expect(isAllowedRequest({ url, resourceType: 'xhr' }, false)).toBe(true);
+    for (const resourceType of [
+      'mainFrame',
+      'subFrame',
+      'image',
+      'object',
+      'media',
+      'other',
+    ] as const) {
+      expect(isAllowedRequest({ url, resourceType }, false), resourceType).toBe(false);
+    }
+  });
+
   it('lets DevTools load only in development', () => {
     const devtools = {
       url: 'devtools://devtools/bundled/inspector.html',

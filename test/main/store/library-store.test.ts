@@ -3,7 +3,13 @@
 import { chmod, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DocumentDetail, DocumentMeta } from '../../../shared/model/library';
+import {
+  DocumentDetail,
+  DocumentMeta,
+  DocumentView,
+  type RuleText,
+  type StoredFindingBrief,
+} from '../../../shared/model/library';
 import { LibraryStore, StoreError } from '../../../main/store/library-store';
 import { makeFinding, makeUpload, steppingClock, tempDir } from './helpers';
 
@@ -30,6 +36,17 @@ async function reopen(dir: string, store: LibraryStore, reviewer?: string): Prom
   await store.close();
   open.splice(open.indexOf(store), 1);
   return (await library(dir, reviewer)).store;
+}
+
+/** What the app is shown of a detail: findings without sentence and rule words (once a rule). */
+function viewOf(detail: DocumentDetail): DocumentView {
+  const rules: Record<string, RuleText> = {};
+  const findings = detail.findings.map((stored): StoredFindingBrief => {
+    const { explanation, references, sentence, title, ...finding } = stored.finding;
+    rules[finding.ruleId] ??= { title, explanation, references };
+    return { finding, status: stored.status, statusBy: stored.statusBy, statusAt: stored.statusAt };
+  });
+  return { ...detail, findings, rules };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<StoreError> {
@@ -186,6 +203,38 @@ describe('analyses, triage and notes', () => {
     const again = await store.detail(meta.sha256);
     expect(again.findings.find((f) => f.finding.id === gone!.id)?.status).toBe('dismissed');
     expect(again.findings).toHaveLength(upload.findings.length);
+  });
+
+  it('views a document as the app shows it, as it changes: the same as its detail read afresh', async () => {
+    const { dir, store } = await library();
+    const { meta } = await store.importDocument('brochure.pdf', PDF);
+    const upload = makeUpload(meta.sha256, 2, 3);
+    await store.saveAnalysis(upload);
+    const [first, second] = upload.findings;
+    const viewed = await store.view(meta.sha256);
+    expect(DocumentView.parse(viewed)).toEqual(viewed);
+    expect(viewed).toEqual(viewOf(await store.detail(meta.sha256)));
+
+    await store.setStatus(meta.sha256, first!.id, 'confirmed');
+    const shown = await store.view(meta.sha256);
+    expect(shown.findings.find((f) => f.finding.id === first!.id)).toMatchObject({
+      status: 'confirmed',
+      statusBy: 'Ada Lovelace',
+    });
+    expect(shown).toEqual(viewOf(await store.detail(meta.sha256)));
+    // A caller changing what it was given changes nothing in the store.
+    shown.findings.length = 0;
+    shown.rules = {};
+
+    const added = makeFinding(2, 77);
+    await store.saveAnalysis({ ...upload, findings: [...upload.findings, added] });
+    await store.setStatus(meta.sha256, second!.id, 'dismissed');
+    const latest = await store.view(meta.sha256);
+    expect(latest.findings.map((f) => f.finding.id)).toContain(added.id);
+    expect(latest).toEqual(viewOf(await store.detail(meta.sha256)));
+
+    const again = await reopen(dir, store);
+    expect(await again.view(meta.sha256)).toEqual(latest);
   });
 
   it('creates, updates and deletes notes, each in the audit log', async () => {
