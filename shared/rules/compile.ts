@@ -344,23 +344,26 @@ const ENGLISH = languageBit('en');
  * so English text does not pay for German prefixes.
  */
 export class TokenIndex {
-  private readonly parts = new Map<number, IndexPart>();
+  /** A plain array: walked for every token, where a Map's iterator would cost an allocation. */
+  private readonly parts: IndexPart[] = [];
 
   add(slots: readonly Slot[], entry: IndexEntry, languageMask: number): void {
     // Rules that list English apply everywhere: they share one part whatever their other languages.
     const key = languageMask & ENGLISH ? ALL_LANGUAGES : languageMask;
-    let part = this.parts.get(key);
+    let part = this.parts.find((p) => p.languageMask === key);
     if (part === undefined) {
       part = new IndexPart(key);
-      this.parts.set(key, part);
+      this.parts.push(part);
     }
     part.add(slots, entry);
   }
 
   /** Calls `visit` for each pattern that may start at token `t` (a pattern can come twice). */
   candidates(view: TokenView, t: number, visit: (entry: IndexEntry) => void): void {
-    for (const part of this.parts.values())
+    for (let i = 0; i < this.parts.length; i++) {
+      const part = this.parts[i]!;
       if (view.active(t, part.languageMask)) part.candidates(view, t, visit);
+    }
   }
 }
 

@@ -254,6 +254,9 @@ export function toSourceSpan(n: Normalised, start: number, end: number): [number
   return [n.toSource[start]!, n.toSourceEnd[end - 1]!];
 }
 
+/** Anything displayText may change: non-ASCII, control characters, hyphens, double spaces. */
+const NEEDS_DISPLAY_WORK = /[^\x20-\x7E]|-|\s\s/u;
+
 /** Scripts written without spaces between words, and their punctuation. */
 const UNSPACED =
   '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Bopomofo}\\u3000-\\u303F\\uFF00-\\uFF0F]';
@@ -265,6 +268,8 @@ const SPACE_IN_UNSPACED_TEXT = new RegExp(`(?<=${UNSPACED}) (?=${UNSPACED})`, 'g
  * which line breaks and justification put there); no NFKC, so a Chinese quote keeps its marks.
  */
 export function displayText(source: string): string {
+  // Most quotes are one line of plain ASCII words: nothing to join, drop or collapse.
+  if (!NEEDS_DISPLAY_WORK.test(source)) return source.trim();
   return source
     .replace(/(\p{L})-[ \t]*(?:\r?\n|\f)[ \t]*(?=\p{Ll})/gu, '$1')
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
