@@ -17,7 +17,7 @@ import { segment, tokenize, type Segment, type Tokens } from '../text/segment';
 import { polarityOf, shareListPolarity, type ClaimPolarity } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
