@@ -72,6 +72,7 @@ import {
   readFindingBriefs,
   readFindings,
   readHighlights,
+  uploadedBriefs,
   readMeta,
   readNotes,
   tagsOf,
@@ -201,10 +202,16 @@ export class LibraryStore {
   /** Pages' text and findings; findings with the same id keep their triage, notes stay. */
   async saveAnalysis(upload: AnalysisUpload): Promise<DocumentMeta> {
     const at = this.stamp();
-    await this.db.write((tx) => {
-      writeAnalysis(tx, upload, at.at, at.actor);
+    try {
+      await this.db.write((tx) => {
+        writeAnalysis(tx, upload, at.at, at.actor);
+        // The document just read is the one the app shows next.
+        this.shown = { sha256: upload.sha256, briefs: uploadedBriefs(tx, upload) };
+      });
+    } catch (error) {
       if (this.shown?.sha256 === upload.sha256) this.shown = null;
-    });
+      throw error;
+    }
     return this.meta(upload.sha256);
   }
 

@@ -3,6 +3,7 @@
 import type { DocumentSummary, Quad } from '../../shared/model/finding';
 import type {
   AnalysisState,
+  AnalysisUpload,
   DocumentMeta,
   DocumentView,
   Note,
@@ -181,6 +182,31 @@ export function readFindingBriefs(db: Reader, sha256: string): FindingBriefs {
       }
       return { finding, status: row.status, statusBy: row.status_by, statusAt: row.status_at };
     });
+  return { findings, rules };
+}
+
+/**
+ * What readFindingBriefs returns right after `upload` was written, built from the upload itself
+ * with only the triage read back: a fraction of reading every finding back.
+ */
+export function uploadedBriefs(db: Reader, upload: AnalysisUpload): FindingBriefs {
+  const triage = new Map(
+    db
+      .all<Pick<FindingRow, 'id' | 'status' | 'status_by' | 'status_at'>>(
+        'SELECT id, status, status_by, status_at FROM findings WHERE sha256 = ? AND current = 1',
+        [upload.sha256],
+      )
+      .map((row) => [row.id, row]),
+  );
+  const rules: Record<string, RuleText> = {};
+  const findings = upload.findings.map((full): StoredFindingBrief => {
+    const { explanation, references, sentence, title, ...finding } = full;
+    if (!Object.hasOwn(rules, finding.ruleId))
+      rules[finding.ruleId] = { title, explanation, references };
+    const row = triage.get(finding.id);
+    if (!row) throw new Error(`finding ${finding.id} was not written`);
+    return { finding, status: row.status, statusBy: row.status_by, statusAt: row.status_at };
+  });
   return { findings, rules };
 }
 

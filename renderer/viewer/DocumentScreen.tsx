@@ -19,6 +19,7 @@ import { analyseStored } from '../pdf/analyse-document';
 import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
 import { FindBar, type FindHit } from './FindBar';
 import { marksOf, type Mark } from './marks';
+import { NearViewport } from './near-viewport';
 import { PageView } from './PageView';
 import { Tooltip } from './Tooltip';
 
@@ -394,6 +395,8 @@ function Pages(props: {
   onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
   onTextSelected: (page: number, quote: string, quads: Quad[]) => void;
 }) {
+  const [nearViewport] = useState(() => new NearViewport());
+  useEffect(() => () => nearViewport.disconnect(), [nearViewport]);
   const numbers = useMemo(
     () => Array.from({ length: props.count }, (_, i) => i + 1),
     [props.count],
@@ -405,6 +408,7 @@ function Pages(props: {
           key={n}
           doc={props.doc}
           pageNumber={n}
+          nearViewport={nearViewport}
           onShown={n === 1 ? props.onFirstShown : undefined}
           scale={props.zoom}
           fallbackSize={props.fallbackSize}

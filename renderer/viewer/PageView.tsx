@@ -5,10 +5,13 @@ import { TextLayer, type PDFDocumentProxy, type PageViewport } from 'pdfjs-dist'
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Quad } from '../../shared/model/finding';
 import { screenBox, type Mark } from './marks';
+import type { NearViewport } from './near-viewport';
 
 interface Props {
   readonly doc: PDFDocumentProxy;
   readonly pageNumber: number;
+  /** Tells the page when it comes near the viewport (one observer for every page). */
+  readonly nearViewport: NearViewport;
   readonly scale: number;
   /** Size in PDF points until the page itself is known (the first page's size). */
   readonly fallbackSize: { width: number; height: number };
@@ -22,27 +25,16 @@ interface Props {
   readonly onShown?: (() => void) | undefined;
 }
 
-/** How far outside the viewport a page starts to render (and stays rendered). */
-const RENDER_MARGIN = '1200px 0px';
-
 export const PageView = memo(function PageView(props: Props) {
-  const { pageNumber, scale, fallbackSize } = props;
+  const { pageNumber, scale, fallbackSize, nearViewport } = props;
   const slot = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const [viewport, setViewport] = useState<PageViewport | null>(null);
 
   useEffect(() => {
     const element = slot.current;
-    if (element === null) return undefined;
-    const observer = new IntersectionObserver(
-      ([entry]) => setNear(entry?.isIntersecting ?? false),
-      {
-        rootMargin: RENDER_MARGIN,
-      },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+    return element === null ? undefined : nearViewport.watch(element, setNear);
+  }, [nearViewport]);
 
   const { onShown } = props;
   useEffect(() => {
