@@ -2,6 +2,8 @@
 // precision, recall and F1 per category and per language, for the tuning split, the held-out split
 // and both. `--details` lists misses and false alarms, for the tuning split only: held-out passages
 // are scored, never shown, so rules are not tuned to them. `--markdown` prints the README's tables.
+// `--only TEXT` keeps the corpus files whose name contains TEXT (a batch: `--only round3`), to
+// measure a new batch on its own before any rule is changed for it.
 import { CATEGORY_DEFAULTS, type Category } from '../../shared/model/taxonomy';
 import { compileRules } from '../../shared/rules/compile';
 import { bundledRulesDir, loadPacks } from '../../main/rules/load-packs';
@@ -26,7 +28,21 @@ const details = args.includes('--details');
 const writeFloors = args.includes('--write-floors');
 const markdown = args.includes('--markdown');
 const rules = compileRules(loadPacks([bundledRulesDir()]));
-const corpus = loadCorpus();
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && (only === undefined || only.startsWith('--'))) {
+  process.stderr.write('--only needs part of a corpus file name, for example: --only round3\n');
+  process.exit(2);
+}
+const corpus = loadCorpus().filter((p) => only === undefined || p.file.includes(only));
+if (corpus.length === 0) {
+  process.stderr.write(`No corpus file in test/corpus/ has "${only}" in its name.\n`);
+  process.exit(2);
+}
+if (only !== undefined && args.includes('--write-floors')) {
+  process.stderr.write('--write-floors measures the whole corpus; leave out --only.\n');
+  process.exit(2);
+}
 const engine = run(corpus, engineLabeller(rules));
 const baseline = run(corpus, baselineLabeller);
 
