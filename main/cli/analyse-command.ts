@@ -10,6 +10,8 @@ import { failed } from '../extract/document-result';
 import { resourcePath } from '../resources';
 import { formatCsv } from './format/csv';
 import { formatTable } from './format/table';
+import { judgeAll, type Verdict } from '../../shared/policy/evaluate';
+import { checkPolicies, type PolicySource } from './policy';
 import { collectInputs } from './inputs';
 import { writeOutput } from './output';
 import { runAnalysis } from './run-analysis';
@@ -23,6 +25,8 @@ export interface AnalyseOptions {
   /** Reads the rule packs (a broken pack throws RulePackError). */
   readonly loadPacks: () => LoadedPack[];
   readonly failOn?: Severity;
+  /** Procurement policies (--policy): each document gets a PASS or FAIL verdict per policy. */
+  readonly policies?: readonly PolicySource[];
   readonly out?: string;
   readonly jobs: number;
   readonly timeoutSeconds: number;
@@ -47,10 +51,18 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
   const documents = new Array<DocumentResult | undefined>(files.length);
   const progress = new Progress(files.length);
   const jsonl = options.format === 'jsonl' && options.out === undefined;
+  const policies = options.policies ?? [];
+  const judged = (doc: DocumentResult): DocumentResult =>
+    policies.length > 0 ? judgeAll(doc, policies.map((p) => p.policy)) : doc;
   let printed = 0;
 
   const packs = await runAnalysis(files, {
-    loadPacks: options.loadPacks,
+    loadPacks: () => {
+      const loaded = options.loadPacks();
+      // A policy that names a rule or vendor no pack has would silently never fail anything.
+      checkPolicies(policies, loaded);
+      return loaded;
+    },
     jobs: options.jobs,
     timeoutMs: options.timeoutSeconds * 1000,
     memoryMb: WORKER_MEMORY_MB,
@@ -63,7 +75,7 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
       // JSON Lines go out as soon as every earlier document is done, so a pipeline can stream.
       while (jsonl && printed < files.length && documents[printed] !== undefined) {
         progress.clear();
-        process.stdout.write(JSON.stringify(documents[printed]) + '\n');
+        process.stdout.write(JSON.stringify(judged(documents[printed]!)) + '\n');
         printed++;
       }
     },
@@ -77,30 +89,52 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
     tool: toolInfo(options.version, packs),
     documents: [...(documents as DocumentResult[]), ...missingResults],
   };
-  if (jsonl) for (const doc of missingResults) process.stdout.write(JSON.stringify(doc) + '\n');
-  else writeOutput(render(report, options.format), options.out);
+  const verdicts =
+    policies.length > 0
+      ? report.documents.map((d) => judgeAll(d, policies.map((p) => p.policy)).verdicts)
+      : undefined;
+  if (jsonl)
+    for (const doc of missingResults) process.stdout.write(JSON.stringify(judged(doc)) + '\n');
+  else writeOutput(render(report, options.format, verdicts), options.out);
   if (process.stderr.isTTY && options.format !== 'table') process.stderr.write(summaryLine(report));
-  return exitCode(report, options.failOn);
+  return exitCode(report, options.failOn, verdicts);
 }
 
-function render(report: AnalysisReport, format: OutputFormat): string {
+function render(
+  report: AnalysisReport,
+  format: OutputFormat,
+  verdicts: readonly Verdict[][] | undefined,
+): string {
+  // With --policy, every document carries `verdicts` (one per policy) in JSON and JSON Lines.
+  const documents = verdicts
+    ? report.documents.map((d, i) => ({ ...d, verdicts: verdicts[i]! }))
+    : report.documents;
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      return JSON.stringify({ ...report, documents }, null, 2) + '\n';
     case 'jsonl':
-      return report.documents.map((d) => JSON.stringify(d)).join('\n') + '\n';
+      return documents.map((d) => JSON.stringify(d)).join('\n') + '\n';
     case 'csv':
-      return formatCsv(report);
+      return formatCsv(report, verdicts);
     case 'table':
       return formatTable(report, {
         width: process.stdout.isTTY ? Math.max(60, Math.min(process.stdout.columns, 140)) : 100,
         colour: process.stdout.isTTY && process.env.NO_COLOR === undefined,
-      });
+      }, verdicts);
   }
 }
 
-export function exitCode(report: AnalysisReport, failOn: Severity | undefined): number {
+/**
+ * 2 when a document could not be read (the run is incomplete, so it wins); otherwise 1 when a
+ * finding reaches --fail-on or a document FAILs a --policy; 0 otherwise.
+ */
+export function exitCode(
+  report: AnalysisReport,
+  failOn: Severity | undefined,
+  verdicts?: readonly (readonly Verdict[])[],
+): number {
   if (report.documents.some((d) => d.error !== null)) return EXIT.unreadable;
+  if (verdicts?.some((vs) => vs.some((v) => v.verdict === 'FAIL'))) return EXIT.threshold;
   const reached =
     failOn !== undefined &&
     report.documents.some((d) =>
@@ -109,7 +143,7 @@ export function exitCode(report: AnalysisReport, failOn: Severity | undefined): 
   return reached ? EXIT.threshold : EXIT.done;
 }
 
-function toolInfo(version: string, packs: readonly LoadedPack[]): ToolInfo {
+export function toolInfo(version: string, packs: readonly LoadedPack[]): ToolInfo {
   return {
     name: 'claimlens',
     version,

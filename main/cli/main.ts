@@ -8,6 +8,7 @@ import { Severity } from '../../shared/model/taxonomy';
 import { bundledRulesDir, loadPacks, RulePackError } from '../rules/load-packs';
 import { analyseCommand, EXIT, type OutputFormat } from './analyse-command';
 import { checkRulesCommand } from './check-rules-command';
+import { DIFF_FORMATS, diffCommand, type DiffFormat } from './diff-command';
 import { USAGE } from './usage';
 
 class UsageError extends Error {}
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (command === 'analyse' || command === 'analyze') return await analyse(rest);
     if (command === 'check-rules') return checkRules(rest);
+    if (command === 'diff') return await diff(rest);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -77,6 +79,53 @@ async function analyse(args: readonly string[]): Promise<number> {
     ...(failOn !== undefined ? { failOn: Severity.parse(failOn) } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),
+    timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
+    version: packageJson.version,
+  });
+}
+
+async function diff(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    library: { type: 'string' },
+    rules: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    out: { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError(
+      `diff compares two editions: claimlens diff OLD NEW (got ${positionals.length} ` +
+        `path${positionals.length === 1 ? '' : 's'}).`,
+    );
+  }
+  const format = (values.format ??
+    (process.stdout.isTTY && !values.out ? 'table' : 'json')) as DiffFormat;
+  if (!DIFF_FORMATS.includes(format)) {
+    throw new UsageError(
+      `--format must be one of ${DIFF_FORMATS.join(', ')} for diff; got "${values.format}".`,
+    );
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !Severity.safeParse(failOn).success) {
+    throw new UsageError(
+      `--fail-on must be one of ${Severity.options.join(', ')}; got "${failOn}".`,
+    );
+  }
+  return diffCommand({
+    oldRef: positionals[0]!,
+    newRef: positionals[1]!,
+    format,
+    loadPacks: () => loadPacks([bundledRulesDir(), ...(values.rules ?? [])], PACK_CACHE),
+    ...(values.library !== undefined ? { library: values.library } : {}),
+    ...(failOn !== undefined ? { failOn: Severity.parse(failOn) } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    jobs: availableParallelism(),
     timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
     version: packageJson.version,
   });

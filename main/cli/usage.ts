@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../shared/model/taxonomy';
 export const USAGE = `Usage:
   claimlens analyse [PATH...] [options]   find risky capability claims in PDF and text files
   claimlens check-rules [PATH...]         validate rule packs and run their test sentences
+  claimlens diff OLD NEW [options]        findings added, removed and changed between two editions
   claimlens --version | --help
 
 PATH is a file or a folder (walked recursively for .pdf, .txt and .text files). With no PATH,
@@ -17,6 +18,15 @@ Options for analyse:
   --out FILE                      write the output to FILE instead of standard output
   --jobs N                        worker threads (default: the number of cores)
   --timeout SECONDS               time limit per file (default: 120)
+
+Options for diff (OLD and NEW are files, or with --library documents of a library named by
+SHA-256, its first 8 or more characters, or file name; findings are matched by rule and quote,
+not by page):
+  --library DIR                   the library holding OLD and NEW
+  --format json|csv|table         output format (default: table on a terminal, json otherwise)
+  --rules PATH, --out FILE, --timeout SECONDS   as for analyse
+  --fail-on SEVERITY              exit 1 when an added or changed finding that is not denied is
+                                  at or above SEVERITY
 
 Exit codes: 0 done, 1 --fail-on threshold reached, 2 usage error or unreadable input.
 `;
