@@ -1,13 +1,13 @@
 // The services both hosts run on: the library store, the rule packs and the handler table, so
 // the Electron app and the Chromium host answer every channel with the same code.
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { resourcePath } from '../resources';
+import type { LoadedPack } from '../../shared/rules/compile';
 import { bundledRulesDir, loadPacks } from '../rules/load-packs';
+import { UserPacks } from '../rules/user-packs';
 import { LibraryStore } from '../store/library-store';
 
 export interface HostServices {
@@ -24,23 +24,23 @@ export interface ServiceOptions {
 
 export async function startServices(options: ServiceOptions): Promise<HostServices> {
   const store = await LibraryStore.open(options.libraryDir);
-  const userRules = join(options.libraryDir, 'rules');
+  let bundled: LoadedPack[] | null = null;
+  const rules = new UserPacks({
+    libraryDir: options.libraryDir,
+    // The bundled packs do not change while the app runs.
+    bundled: () => (bundled ??= loadPacks([bundledRulesDir()])),
+    audit: (action, detail) => store.recordChange(action, detail),
+  });
   const handlers = createHandlers({
     store,
     version: packageJson.version,
     host: options.host,
-    // Read on each request, so a pack the user adds is used for the next document.
-    packs: () => loadPacks([bundledRulesDir(), ...existingFolder(userRules)]),
+    // Read on each request, so a pack the user adds is used for the next document; a broken
+    // file in the library's rules folder is left out here and shown on the Rules screen.
+    packs: () => rules.forEngine(),
+    rules,
     samplesDir: resourcePath('samples'),
     openExternal: options.openExternal,
   });
   return { store, handlers, close: () => store.close() };
-}
-
-function existingFolder(path: string): string[] {
-  try {
-    return statSync(path).isDirectory() ? [path] : [];
-  } catch {
-    return [];
-  }
 }

@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo, PackOverview, PackProblem, PackValidation } from '../../shared/ipc/contract';
 import type {
   AnalysisUpload,
   DocumentMeta,
@@ -50,12 +50,23 @@ export interface LibraryService {
   setReviewer(name: string): Promise<void>;
 }
 
+/** Users' rule packs in the library (main/rules/user-packs.ts). */
+export interface RulesService {
+  list(): Promise<{ packs: PackOverview[]; problems: PackProblem[] }>;
+  validate(fileName: string, text: string): Promise<PackValidation>;
+  enable(req: { fileName: string; text: string } | { packId: string }): Promise<PackOverview>;
+  disable(packId: string): Promise<PackOverview>;
+  remove(packId: string): Promise<boolean>;
+}
+
 export interface Services {
   readonly store: LibraryService;
   readonly version: string;
   readonly host: AppInfo['host'];
   /** Rule packs for the renderer's engine: the bundled ones and the user's. */
-  readonly packs: () => LoadedPack[];
+  readonly packs: () => LoadedPack[] | Promise<LoadedPack[]>;
+  /** The Rules screen: every pack, and loading, enabling, disabling and removing users' packs. */
+  readonly rules: RulesService;
   /** The folder of bundled sample brochures. */
   readonly samplesDir: string;
   /** Opens an https link after asking the user; resolves whether it was opened. */
@@ -84,10 +95,13 @@ export function createHandlers(services: Services): Handlers {
       await store.setReviewer(name);
       return info();
     },
-    'rules:packs': () =>
-      Promise.resolve(
-        services.packs().map((p) => ({ data: p.data, sha256: p.sha256, source: p.source })),
-      ),
+    'rules:packs': async () =>
+      (await services.packs()).map((p) => ({ data: p.data, sha256: p.sha256, source: p.source })),
+    'rules:list': () => services.rules.list(),
+    'rules:validate': ({ fileName, text }) => services.rules.validate(fileName, text),
+    'rules:enable': (req) => services.rules.enable(req),
+    'rules:disable': ({ packId }) => services.rules.disable(packId),
+    'rules:remove': ({ packId }) => services.rules.remove(packId),
     'library:list': () => Promise.resolve(store.list()),
     'library:import': ({ fileName, data }) => store.importDocument(basename(fileName), data),
     'library:openSample': async () => {

@@ -365,6 +365,17 @@ export class LibraryStore {
     );
   }
 
+  /**
+   * Records a change kept outside the database in the audit log: a user's rule pack enabled,
+   * disabled or removed (main/rules/user-packs.ts).
+   */
+  async recordChange(action: string, detail: Record<string, unknown>): Promise<void> {
+    const at = this.stamp();
+    await this.db.write((tx) => {
+      appendAudit(tx, { ...at, action, detail });
+    });
+  }
+
   /** The audit log, oldest first. */
   audit(): AuditRecord[] {
     return readAudit(this.db);

@@ -15,7 +15,8 @@ import {
   TriageStatus,
   UserHighlight,
 } from '../model/library';
-import { Quad } from '../model/finding';
+import { Quad, Reference } from '../model/finding';
+import { Category, Severity } from '../model/taxonomy';
 
 const Empty = z.strictObject({});
 const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
@@ -38,6 +39,69 @@ export const PackForRenderer = z.strictObject({
   source: z.string(),
 });
 
+/** A rule as the Rules screen shows it: what it finds and why it matters. */
+export const RuleOverview = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  category: Category,
+  /** The rule's own severity, or its category's default. */
+  severity: Severity,
+  languages: z.array(z.string()),
+  explanation: z.string(),
+  references: z.array(Reference),
+  /** The covered vendor a vendor rule names, with the evidence for the mapping. */
+  vendor: z.strictObject({ name: z.string(), evidence: z.string() }).optional(),
+  patterns: z.number().int(),
+});
+export type RuleOverview = z.infer<typeof RuleOverview>;
+
+/** A rule pack on the Rules screen: bundled, or the user's (enabled, disabled or just loaded). */
+export const PackOverview = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  description: z.string().optional(),
+  sha256: z.string(),
+  source: z.enum(['bundled', 'user']),
+  /** The file it was read from (a user's pack: as stored in the library's rules folder). */
+  file: z.string(),
+  enabled: z.boolean(),
+  rules: z.array(RuleOverview),
+});
+export type PackOverview = z.infer<typeof PackOverview>;
+
+/** One problem in a pack: file, line and column (1-based) and the reason in plain words. */
+export const PackProblem = z.strictObject({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  message: z.string(),
+});
+export type PackProblem = z.infer<typeof PackProblem>;
+
+/** A pack the user picked: its file name and YAML text (read in the renderer, parsed in main). */
+export const PackUpload = z.strictObject({
+  fileName: z.string().trim().min(1).max(1000),
+  text: z.string().max(5_000_000),
+});
+
+/**
+ * A loaded pack checked against the rules in use: its overview and data for a preview, and
+ * warnings for its own test sentences that fail; or every problem that keeps it out.
+ */
+export const PackValidation = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    pack: PackOverview,
+    data: RulePackFile,
+    warnings: z.array(PackProblem),
+  }),
+  z.strictObject({ ok: z.literal(false), problems: z.array(PackProblem) }),
+]);
+export type PackValidation = z.infer<typeof PackValidation>;
+
+const PackId = z.strictObject({ packId: z.string().min(1).max(200) });
+
 export const contract = {
   'app:info': { req: Empty, res: AppInfo },
   'app:openExternal': { req: z.strictObject({ url: z.string().max(2000) }), res: z.boolean() },
@@ -46,6 +110,15 @@ export const contract = {
     res: AppInfo,
   },
   'rules:packs': { req: Empty, res: z.array(PackForRenderer) },
+  'rules:list': {
+    req: Empty,
+    res: z.strictObject({ packs: z.array(PackOverview), problems: z.array(PackProblem) }),
+  },
+  'rules:validate': { req: PackUpload, res: PackValidation },
+  /** Stores and enables a pack the user loaded, or enables a stored one they disabled. */
+  'rules:enable': { req: z.union([PackUpload, PackId]), res: PackOverview },
+  'rules:disable': { req: PackId, res: PackOverview },
+  'rules:remove': { req: PackId, res: z.boolean() },
   'library:list': { req: Empty, res: z.array(DocumentMeta) },
   'library:import': {
     req: z.strictObject({ fileName: z.string().min(1).max(1000), data: Bytes }),
