@@ -52,8 +52,9 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
   const progress = new Progress(files.length);
   const jsonl = options.format === 'jsonl' && options.out === undefined;
   const policies = options.policies ?? [];
+  const loadedPolicies = policies.map((p) => p.policy);
   const judged = (doc: DocumentResult): DocumentResult =>
-    policies.length > 0 ? judgeAll(doc, policies.map((p) => p.policy)) : doc;
+    policies.length > 0 ? judgeAll(doc, loadedPolicies) : doc;
   let printed = 0;
 
   const packs = await runAnalysis(files, {
@@ -91,7 +92,7 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
   };
   const verdicts =
     policies.length > 0
-      ? report.documents.map((d) => judgeAll(d, policies.map((p) => p.policy)).verdicts)
+      ? report.documents.map((d) => judgeAll(d, loadedPolicies).verdicts)
       : undefined;
   if (jsonl)
     for (const doc of missingResults) process.stdout.write(JSON.stringify(judged(doc)) + '\n');
@@ -117,10 +118,14 @@ function render(
     case 'csv':
       return formatCsv(report, verdicts);
     case 'table':
-      return formatTable(report, {
-        width: process.stdout.isTTY ? Math.max(60, Math.min(process.stdout.columns, 140)) : 100,
-        colour: process.stdout.isTTY && process.env.NO_COLOR === undefined,
-      }, verdicts);
+      return formatTable(
+        report,
+        {
+          width: process.stdout.isTTY ? Math.max(60, Math.min(process.stdout.columns, 140)) : 100,
+          colour: process.stdout.isTTY && process.env.NO_COLOR === undefined,
+        },
+        verdicts,
+      );
   }
 }
 

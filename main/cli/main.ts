@@ -8,6 +8,7 @@ import { Severity } from '../../shared/model/taxonomy';
 import { bundledRulesDir, loadPacks, RulePackError } from '../rules/load-packs';
 import { analyseCommand, EXIT, type OutputFormat } from './analyse-command';
 import { checkRulesCommand } from './check-rules-command';
+import { PolicyError, readPolicies, UnknownPolicyError } from './policy';
 import { DIFF_FORMATS, diffCommand, type DiffFormat } from './diff-command';
 import { USAGE } from './usage';
 
@@ -43,6 +44,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`claimlens: a rule pack has problems:\n${error.message}\n`);
       return EXIT.unreadable;
     }
+    if (error instanceof UnknownPolicyError) {
+      process.stderr.write(`claimlens: ${error.message}\n`);
+      return EXIT.unreadable;
+    }
+    if (error instanceof PolicyError) {
+      process.stderr.write(`claimlens: a policy has problems:\n${error.message}\n`);
+      return EXIT.unreadable;
+    }
     throw error;
   }
 }
@@ -52,6 +61,7 @@ async function analyse(args: readonly string[]): Promise<number> {
     format: { type: 'string' },
     rules: { type: 'string', multiple: true },
     'fail-on': { type: 'string' },
+    policy: { type: 'string', multiple: true },
     out: { type: 'string' },
     jobs: { type: 'string' },
     timeout: { type: 'string' },
@@ -77,6 +87,7 @@ async function analyse(args: readonly string[]): Promise<number> {
     format,
     loadPacks: () => loadPacks([bundledRulesDir(), ...(values.rules ?? [])], PACK_CACHE),
     ...(failOn !== undefined ? { failOn: Severity.parse(failOn) } : {}),
+    ...(values.policy !== undefined ? { policies: readPolicies(values.policy) } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),
     timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,

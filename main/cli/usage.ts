@@ -15,6 +15,9 @@ Options for analyse:
   --rules PATH                    add a rule pack file or folder (repeatable)
   --fail-on SEVERITY              exit 1 when a finding that is not denied is at or above
                                   SEVERITY: ${SEVERITIES.join(', ')}
+  --policy NAME|FILE              judge each document PASS or FAIL against a procurement policy:
+                                  eu-ai-act, us-ndaa-889, uk-public-sector or a policy file
+                                  (repeatable); exit 1 when a document FAILs
   --out FILE                      write the output to FILE instead of standard output
   --jobs N                        worker threads (default: the number of cores)
   --timeout SECONDS               time limit per file (default: 120)

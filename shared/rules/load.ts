@@ -60,8 +60,11 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!;
 }
 
-/** The deepest node on `path` that exists in the document, and its start offset. */
-function locate(
+/**
+ * The deepest node on `path` that exists in the document, and its start offset (also used by
+ * the policy loader, shared/policy/load.ts).
+ */
+export function locate(
   doc: Document,
   path: (string | number)[],
 ): { offset: number; path: (string | number)[] } {

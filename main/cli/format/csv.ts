@@ -1,6 +1,7 @@
 // CSV for tender files and spreadsheets: one row per finding, and one row for each document with
 // no finding or an error, so every input appears.
 import type { AnalysisReport, Finding } from '../../../shared/model/finding';
+import type { Verdict, VerdictReason } from '../../../shared/policy/evaluate';
 
 const COLUMNS = [
   'path',
@@ -24,14 +25,40 @@ const COLUMNS = [
   'model_number',
 ] as const;
 
-export function formatCsv(report: AnalysisReport): string {
-  const rows: string[][] = [[...COLUMNS]];
-  for (const doc of report.documents) {
+/**
+ * `verdicts[i]` are document i's procurement verdicts (--policy): each policy adds the columns
+ * `verdict:<policy>` (the document's PASS or FAIL, on each of its rows) and `reason:<policy>`
+ * (on a finding's row, how it counts: "fail <clause>: <reference>" or "review ...").
+ */
+export function formatCsv(
+  report: AnalysisReport,
+  verdicts?: readonly (readonly Verdict[])[],
+): string {
+  const policies = verdicts?.[0]?.map((v) => v.policy) ?? [];
+  const rows: string[][] = [
+    [...COLUMNS, ...policies.flatMap((id) => [`verdict:${id}`, `reason:${id}`])],
+  ];
+  for (const [i, doc] of report.documents.entries()) {
     const base = [doc.path, doc.sha256 ?? '', doc.pages?.toString() ?? '', doc.error ?? ''];
-    if (doc.findings.length === 0) rows.push([...base, ...COLUMNS.slice(4).map(() => '')]);
-    for (const f of doc.findings) rows.push([...base, ...findingCells(f)]);
+    const judged = verdicts?.[i] ?? [];
+    const reasons = judged.map(
+      (v) => new Map([...v.reasons, ...v.review].map((r) => [r.findingId, r])),
+    );
+    const policyCells = (f: Finding | null): string[] =>
+      judged.flatMap((v, p) => {
+        const r = f === null ? undefined : reasons[p]!.get(f.id);
+        return [v.verdict, r ? reasonCell(r) : f === null ? v.unchecked.join(' ') : ''];
+      });
+    if (doc.findings.length === 0) {
+      rows.push([...base, ...COLUMNS.slice(4).map(() => ''), ...policyCells(null)]);
+    }
+    for (const f of doc.findings) rows.push([...base, ...findingCells(f), ...policyCells(f)]);
   }
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function reasonCell(r: VerdictReason): string {
+  return `${r.effect} ${r.clause}: ${r.references.map((ref) => ref.title).join('; ')}`;
 }
 
 function findingCells(f: Finding): string[] {

@@ -2,6 +2,8 @@
 // finding (severity, category, page, how it is stated, the quote, and why it matters).
 import type { AnalysisReport, DocumentResult, Finding } from '../../../shared/model/finding';
 import { CATEGORY_LABELS, type Severity } from '../../../shared/model/taxonomy';
+import type { Verdict } from '../../../shared/policy/evaluate';
+import { verdictLines, verdictTotals } from './verdicts';
 
 export interface TableStyle {
   readonly width: number;
@@ -23,18 +25,24 @@ const POLARITY_LABEL: Record<Finding['polarity'], string> = {
   third_party: 'third-party',
 };
 
-export function formatTable(report: AnalysisReport, style: TableStyle): string {
+/** `verdicts[i]` are document i's procurement verdicts, when --policy was given. */
+export function formatTable(
+  report: AnalysisReport,
+  style: TableStyle,
+  verdicts?: readonly (readonly Verdict[])[],
+): string {
   const paint = (code: string, text: string): string =>
     style.colour ? `${code}${text}\x1b[0m` : text;
   const bold = (text: string): string => paint('\x1b[1m', text);
   const dim = (text: string): string => paint('\x1b[2m', text);
   const out: string[] = [];
-  for (const doc of report.documents) {
+  for (const [i, doc] of report.documents.entries()) {
     out.push(bold(doc.path));
     out.push(`  ${documentLine(doc)}`);
     for (const warning of doc.warnings) out.push(`  ${paint('\x1b[33m', 'warning:')} ${warning}`);
     if (doc.error !== null) {
-      out.push(`  ${paint('\x1b[1;31m', 'error:')} ${doc.error}`, '');
+      out.push(`  ${paint('\x1b[1;31m', 'error:')} ${doc.error}`);
+      out.push(...verdictLines(verdicts?.[i] ?? [], paint), '');
       continue;
     }
     for (const f of doc.findings) {
@@ -50,9 +58,11 @@ export function formatTable(report: AnalysisReport, style: TableStyle): string {
       const why = f.vendor ? `${f.title}: ${f.vendor.evidence}` : f.title;
       for (const line of wrap(why, style.width - 4)) out.push(`    ${dim(line)}`);
     }
+    out.push(...verdictLines(verdicts?.[i] ?? [], paint));
     out.push('');
   }
   out.push(totalsLine(report.documents));
+  if (verdicts !== undefined) out.push(verdictTotals(verdicts));
   return out.join('\n') + '\n';
 }
 
