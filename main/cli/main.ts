@@ -10,6 +10,7 @@ import { analyseCommand, EXIT, type OutputFormat } from './analyse-command';
 import { checkRulesCommand } from './check-rules-command';
 import { PolicyError, readPolicies, UnknownPolicyError } from './policy';
 import { DIFF_FORMATS, diffCommand, type DiffFormat } from './diff-command';
+import { IMPORT_FORMATS, importCommand, type ImportFormat } from './import-command';
 import { USAGE } from './usage';
 
 class UsageError extends Error {}
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'analyse' || command === 'analyze') return await analyse(rest);
     if (command === 'check-rules') return checkRules(rest);
     if (command === 'diff') return await diff(rest);
+    if (command === 'import') return await importFolders(rest);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -139,6 +141,45 @@ async function diff(args: readonly string[]): Promise<number> {
     jobs: availableParallelism(),
     timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
     version: packageJson.version,
+  });
+}
+
+async function importFolders(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    library: { type: 'string' },
+    format: { type: 'string' },
+    rules: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  if (values.library === undefined) {
+    throw new UsageError('import needs --library DIR: the library folder to import into.');
+  }
+  if (positionals.length === 0) {
+    throw new UsageError(
+      'import needs at least one folder or file: claimlens import --library DIR PATH...',
+    );
+  }
+  const format = (values.format ?? 'table') as ImportFormat;
+  if (!IMPORT_FORMATS.includes(format)) {
+    throw new UsageError(
+      `--format must be one of ${IMPORT_FORMATS.join(', ')} for import; got "${values.format}".`,
+    );
+  }
+  return importCommand({
+    library: values.library,
+    paths: positionals,
+    format,
+    loadPacks: () => loadPacks([bundledRulesDir(), ...(values.rules ?? [])], PACK_CACHE),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),
+    timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
   });
 }
 

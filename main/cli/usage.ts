@@ -5,6 +5,7 @@ export const USAGE = `Usage:
   claimlens analyse [PATH...] [options]   find risky capability claims in PDF and text files
   claimlens check-rules [PATH...]         validate rule packs and run their test sentences
   claimlens diff OLD NEW [options]        findings added, removed and changed between two editions
+  claimlens import --library DIR PATH...  import folders and files into a library (duplicates skipped)
   claimlens --version | --help
 
 PATH is a file or a folder (walked recursively for .pdf, .txt and .text files). With no PATH,
@@ -30,6 +31,13 @@ not by page):
   --rules PATH, --out FILE, --timeout SECONDS   as for analyse
   --fail-on SEVERITY              exit 1 when an added or changed finding that is not denied is
                                   at or above SEVERITY
+
+Options for import (PATH is a folder, walked as for analyse, or a file; a file whose SHA-256 is
+already in the library or met earlier in the run is skipped; Ctrl-C stops after the files being
+read and keeps what was saved):
+  --library DIR                   the library folder (created if needed; the app must be closed)
+  --format table|json             the summary: failures with their reasons, duplicates (default: table)
+  --rules PATH, --out FILE, --jobs N, --timeout SECONDS   as for analyse
 
 Exit codes: 0 done, 1 --fail-on threshold reached, 2 usage error or unreadable input.
 `;

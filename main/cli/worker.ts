@@ -19,6 +19,8 @@ export interface WorkerSetup {
   readonly packs: readonly LoadedPack[];
   /** When set, long PDFs are split and their parts shared out between the workers. */
   readonly split?: SplitPolicy;
+  /** When set, each 'done' reply carries the pages' text (for the library: claimlens import). */
+  readonly keepText?: boolean;
 }
 
 export interface Job {
@@ -53,6 +55,7 @@ async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<
           send(job, { kind: 'split', ...split }, false);
         },
       },
+      setup.keepText === true,
     );
   }
   try {

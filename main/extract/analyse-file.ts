@@ -13,10 +13,24 @@ import { extractPdf, type PageRange } from './extract-pdf';
 import { extractText } from './read-text';
 import { describeBinary, sniff } from './sniff';
 
-/** A whole document's result, or the first part of a document that was split. */
+/** A page's text as the engine read it, kept for the library (`claimlens import`). */
+export interface PageTextOut {
+  readonly page: number;
+  readonly text: string;
+}
+
+/**
+ * A whole document's result, or the first part of a document that was split. `texts` holds
+ * the pages' text when the caller asked to keep it (the document is not split then).
+ */
 export type FileOutcome =
-  | { readonly kind: 'done'; readonly result: DocumentResult }
+  | { readonly kind: 'done'; readonly result: DocumentResult; readonly texts?: PageTextOut[] }
   | { readonly kind: 'part'; readonly part: PagesPart };
+
+/** The pages' text for a 'done' outcome, when `keep` asks for it. */
+function keptTexts(keep: boolean, pages: readonly PageText[]): { texts?: PageTextOut[] } {
+  return keep ? { texts: pages.map((p) => ({ page: p.page, text: p.text })) } : {};
+}
 
 export interface SplitAnnouncement {
   readonly sha256: string;
@@ -33,6 +47,7 @@ export async function analyseFile(
   path: string,
   rules: CompiledRules,
   split?: SplitOptions,
+  keepText = false,
 ): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
@@ -58,7 +73,11 @@ export async function analyseFile(
       const pdf = await extractPdf(bytes, splitter ? { splitter } : {});
       const part = analysePages(pdf.pages, pdf.unreadable, rules);
       if (pdf.split) return { kind: 'part', part };
-      return { kind: 'done', result: assembleDocument(path, sha256, pdf.numPages, [part]) };
+      return {
+        kind: 'done',
+        result: assembleDocument(path, sha256, pdf.numPages, [part]),
+        ...keptTexts(keepText, pdf.pages),
+      };
     }
     if (kind === 'text') {
       const text = extractText(bytes);
@@ -66,6 +85,7 @@ export async function analyseFile(
       return {
         kind: 'done',
         result: assembleDocument(path, sha256, text.pages.length, [part], text.warnings),
+        ...keptTexts(keepText, text.pages),
       };
     }
     const what = describeBinary(bytes);
