@@ -71,9 +71,17 @@ export type AuditVerdict = { ok: true } | { ok: false; seq: number; reason: stri
 
 /** Recomputes the chain from the first record and names the first one that breaks it. */
 export function verifyAudit(db: Reader): AuditVerdict {
+  return verifyAuditRecords(readAudit(db));
+}
+
+/**
+ * The same check over records read from elsewhere (an evidence bundle's audit log), in the order
+ * given: numbered from 1 without gaps, each linked to the one before, each matching its hash.
+ */
+export function verifyAuditRecords(records: Iterable<AuditRecord>): AuditVerdict {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
-  for (const row of db.all<AuditRow>('SELECT * FROM audit ORDER BY seq')) {
+  for (const row of records) {
     if (row.seq !== expectedSeq) {
       return {
         ok: false,
@@ -84,14 +92,14 @@ export function verifyAudit(db: Reader): AuditVerdict {
             : `Audit record ${row.seq} is out of order.`,
       };
     }
-    if (row.prev_hash !== prevHash) {
+    if (row.prevHash !== prevHash) {
       return {
         ok: false,
         seq: row.seq,
         reason: `Audit record ${row.seq} does not link to record ${row.seq - 1}: a record before it was changed, removed or inserted.`,
       };
     }
-    const hash = auditHash(row.prev_hash, row.seq, row.at, row.actor, row.action, row.detail);
+    const hash = auditHash(row.prevHash, row.seq, row.at, row.actor, row.action, row.detail);
     if (hash !== row.hash) {
       return {
         ok: false,
