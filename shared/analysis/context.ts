@@ -122,12 +122,24 @@ export function polarityOf(
     if (hit) return found(polarity, hit);
   }
   // "Unlike Hikvision, ...", "more accurate than Dahua": a comparison names someone else's product.
+  // It reaches past its next two words only while the comparison's own clause goes on ("unlike
+  // competitors that sort shoppers by ethnicity, our counters ..."): a comma ends it.
   const comparison = context.thirdPartyNear
-    .find(view, Math.max(seg.firstToken, m0 - NEAR_NEGATION_REACH * scale - 3), m0)
-    .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale && !broken(o.end, m0, false))
+    .find(view, hedgeLo, m0)
+    .filter(
+      (o) =>
+        !broken(o.end, m0, false) &&
+        (m0 - o.end <= NEAR_NEGATION_REACH * scale || !hasComma(view, text, o.end, m0)),
+    )
     .sort((a, b) => b.end - a.end)[0];
   if (comparison) return found('third_party', comparison);
   return { polarity: 'asserted' };
+}
+
+/** True when a comma (or a list or clause mark) stands between the run ending before `from` and token `to`. */
+function hasComma(view: TokenView, text: string, from: number, to: number): boolean {
+  const { start, end } = view.tokens;
+  return /[,，、:：]/u.test(text.slice(end[from - 1], start[to]));
 }
 
 /** True when a cue ends its segment or a clause in it (only punctuation follows up to a break). */

@@ -130,6 +130,11 @@ describe('polarity', () => {
     expect(find('A facial recognition-free design.')[0]?.polarity).toBe('negated');
     expect(find('Facial recognition free of charge.')[0]?.polarity).toBe('asserted');
     expect(find('Unlike facial recognition rivals, we blur.')[0]?.polarity).toBe('third_party');
+    // The comparison's clause runs on to its comma; the claim after the comma is the vendor's own.
+    expect(find('Unlike rivals that sell facial recognition, we blur.')[0]?.polarity).toBe(
+      'third_party',
+    );
+    expect(find('Unlike our rivals, we sell facial recognition.')[0]?.polarity).toBe('asserted');
   });
 
   it('lets a denial that closes the sentence deny the whole list before it', () => {
