@@ -109,6 +109,8 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemConstructorO
       command('&Next Finding', 'F8', { command: 'next-finding' }),
       command('&Previous Finding', 'Shift+F8', { command: 'previous-finding' }),
       separator,
+      command('&Rules…', 'CmdOrCtrl+Shift+P', { command: 'show-rules' }),
+      separator,
       { role: 'togglefullscreen' },
       // DevTools only in an unpackaged run; a packaged app refuses them (security/contents.ts).
       ...(options.development ? [separator, { role: 'toggleDevTools' } as const] : []),

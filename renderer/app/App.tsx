@@ -3,12 +3,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, MenuCommand } from '../../shared/ipc/contract';
 import { LibraryScreen } from '../library/LibraryScreen';
+import { RulesScreen } from '../rules/RulesScreen';
 import { DocumentScreen } from '../viewer/DocumentScreen';
 import { bridge, call } from './api';
 import { PasswordDialog, usePasswordPrompt } from './PasswordDialog';
 import { pdfsOf, useImport } from './use-import';
 
-type View = { readonly kind: 'library' } | { readonly kind: 'document'; readonly sha256: string };
+type View =
+  | { readonly kind: 'library' }
+  | { readonly kind: 'document'; readonly sha256: string }
+  | { readonly kind: 'rules' };
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -17,6 +21,11 @@ export function App() {
   const password = usePasswordPrompt();
   const importer = useImport(password.ask);
   const [menuCommand, setMenuCommand] = useState<{ command: MenuCommand; at: number } | null>(null);
+  // The document open last, which the Rules screen previews a new pack on first.
+  const [lastDocument, setLastDocument] = useState<string | null>(null);
+  useEffect(() => {
+    if (view.kind === 'document') setLastDocument(view.sha256);
+  }, [view]);
 
   useEffect(() => {
     let cancelled = false;
@@ -53,12 +62,28 @@ export function App() {
         else if (command === 'open-folder') latest.current.pickFolder();
         else if (command === 'open-recent' && sha256) setView({ kind: 'document', sha256 });
         else if (command === 'close-document') setView({ kind: 'library' });
+        else if (command === 'show-rules') setView({ kind: 'rules' });
         else setMenuCommand({ command, at: Date.now() });
       });
     } catch {
       return undefined;
     }
   }, []);
+
+  // Ctrl+Shift+P (rule packs) opens the Rules screen; in Electron the View menu's accelerator
+  // sends it as a menu command instead.
+  const nativeMenus = info?.host === 'electron';
+  useEffect(() => {
+    if (nativeMenus) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'p') {
+        e.preventDefault();
+        setView({ kind: 'rules' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [nativeMenus]);
 
   // Files dropped anywhere in the window are opened; a drop never navigates away.
   useEffect(() => {
@@ -97,6 +122,16 @@ export function App() {
         >
           Library
         </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setView({ kind: 'rules' })}
+          aria-pressed={view.kind === 'rules'}
+          aria-keyshortcuts="Control+Shift+P"
+          title="Rule packs and their rules (Ctrl+Shift+P)"
+        >
+          Rules
+        </button>
         <button type="button" className="btn primary" onClick={importer.pickFiles}>
           Open PDF…
         </button>
@@ -129,6 +164,16 @@ export function App() {
           onCancel={importer.cancel}
           onOpen={(sha256) => setView({ kind: 'document', sha256 })}
           onRetry={(meta) => void importer.analyse(meta)}
+        />
+      ) : view.kind === 'rules' ? (
+        <RulesScreen
+          documents={importer.documents}
+          currentSha256={lastDocument}
+          askPassword={password.ask}
+          onReanalyse={async (meta) => {
+            const read = await importer.analyse(meta);
+            if (read.state === 'analysed') setView({ kind: 'document', sha256: read.sha256 });
+          }}
         />
       ) : (
         <DocumentScreen

@@ -26,6 +26,11 @@ export function rulePacks(): Promise<LoadedPack[]> {
   return packs;
 }
 
+/** Forgets the packs fetched, so the next analysis uses the packs enabled now (Rules screen). */
+export function forgetRulePacks(): void {
+  packs = null;
+}
+
 export async function analyseStored(
   meta: DocumentMeta,
   options: AnalyseOptions,
@@ -77,7 +82,8 @@ function packInfo(pack: LoadedPack): RulePackInfo {
   };
 }
 
-function runEngine(pages: PageText[], loaded: LoadedPack[]): Promise<Finding[]> {
+/** The engine over `pages` in a worker of its own. */
+export function runEngine(pages: PageText[], loaded: LoadedPack[]): Promise<Finding[]> {
   return new Promise((resolve, reject) => {
     const worker = new AnalysisWorker();
     worker.onmessage = (

@@ -187,6 +187,8 @@ export const MENU_COMMANDS = [
   'find',
   'next-finding',
   'previous-finding',
+  /** The Rules screen: rule packs, their rules, and loading a pack of the user's. */
+  'show-rules',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
