@@ -55,7 +55,8 @@ export interface EvidenceDocument {
   readonly gatheredAt: string;
 }
 
-export type EvidenceErrorCode = 'USAGE' | 'NOT_FOUND' | 'AMBIGUOUS' | 'VERIFICATION' | 'UNREADABLE';
+export type EvidenceErrorCode =
+  'USAGE' | 'NOT_FOUND' | 'AMBIGUOUS' | 'VERIFICATION' | 'UNREADABLE' | 'UNSUPPORTED';
 
 /** Why the evidence for a document cannot be gathered, in plain words a user can act on. */
 export class EvidenceError extends Error {

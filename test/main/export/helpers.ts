@@ -18,7 +18,12 @@ export const LIBREOFFICE = join(ROOT, 'test/fixtures/files/libreoffice-en.pdf');
 
 export const packs = loadPacks([bundledRulesDir()]);
 
-export const NOTE_TEXT = 'Seen again in the 2024 catalogue, page 12.';
+/** Non-ASCII on purpose: exports must keep every script. */
+export const NOTE_TEXT = 'Seen again in the 2024 catalogue, page 12 — « même texte ».';
+export const DOCUMENT_NOTE = 'Brochure handed out at the 2026 trade fair.';
+/** Quotes, a comma, brackets and a backslash: each format's escaping is exercised. */
+export const HIGHLIGHT_NOTE =
+  'Reviewer highlight: "quoted" text, with a comma (and a \\ backslash)';
 
 /** The fixture analysed on the spot, as `claimlens export FILE` does. */
 export function analyseFixture(path = BROCHURE): Promise<EvidenceDocument> {
@@ -78,8 +83,9 @@ export async function makeLibrary(path = BROCHURE): Promise<LibraryFixture> {
     await store.saveNote({
       sha256: meta.sha256,
       targetId: highlight.id,
-      text: 'Reviewer highlight: "quoted" text, with a comma',
+      text: HIGHLIGHT_NOTE,
     });
+    await store.saveNote({ sha256: meta.sha256, targetId: meta.sha256, text: DOCUMENT_NOTE });
     return { dir, sha256: meta.sha256, confirmedId: first.id, highlightId: highlight.id };
   } finally {
     await store.close();
