@@ -108,6 +108,13 @@ export async function distCheck() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { asar, size } = await distCheck();
+  // --json: one line for test/main/packaging.test.ts, after electron-builder's own log.
+  if (process.argv.includes('--json')) {
+    const paths = { unpacked: UNPACKED_DIR, executable: EXECUTABLE, asar, standin: STANDIN_DIR };
+    process.stdout.write(
+      `${JSON.stringify({ ...paths, size, defaultWire: STANDIN_DEFAULT_WIRE })}\n`,
+    );
+  }
   process.stdout.write(
     `packaged ${relative(process.cwd(), UNPACKED_DIR)}; app.asar is ${(size / 1024 / 1024).toFixed(2)} MiB (${relative(process.cwd(), asar)})\n`,
   );
