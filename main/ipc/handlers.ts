@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import type { AppInfo, PackOverview, PackProblem, PackValidation } from '../../shared/ipc/contract';
 import type {
   AnalysisUpload,
+  DocumentDetail,
   DocumentMeta,
   DocumentView,
   Note,
@@ -17,6 +18,7 @@ import type {
 } from '../../shared/model/library';
 import type { Quad } from '../../shared/model/finding';
 import type { LoadedPack } from '../../shared/rules/compile';
+import { diffEditions, editionOf, editionProblem } from '../../shared/diff/diff';
 import { HandlerError, type Handlers } from './dispatch';
 
 /** What the handlers need of the library store (main/store/library-store.ts). */
@@ -26,6 +28,8 @@ export interface LibraryService {
     bytes: Uint8Array,
   ): Promise<{ meta: DocumentMeta; created: boolean }>;
   list(): DocumentMeta[];
+  /** The document with its findings in full, after re-hashing its stored original. */
+  detail(sha256: string): Promise<DocumentDetail>;
   /** The document as the app shows it, after re-hashing its stored original. */
   view(sha256: string): Promise<DocumentView>;
   saveAnalysis(upload: AnalysisUpload): Promise<DocumentMeta>;
@@ -115,6 +119,14 @@ export function createHandlers(services: Services): Handlers {
         );
       const bytes = await readFile(join(services.samplesDir, sample));
       return (await store.importDocument(sample, bytes)).meta;
+    },
+    'library:diff': async (req) => {
+      const [older, newer] = await Promise.all([store.detail(req.old), store.detail(req.new)]);
+      for (const detail of [older, newer]) {
+        const problem = editionProblem(detail);
+        if (problem) throw new HandlerError(problem.code, problem.message);
+      }
+      return diffEditions(editionOf(older), editionOf(newer));
     },
     'document:get': ({ sha256 }) => store.view(sha256),
     'document:saveAnalysis': (upload) => store.saveAnalysis(upload),

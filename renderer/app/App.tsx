@@ -2,6 +2,7 @@
 // run that opens the bundled sample brochure.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, MenuCommand } from '../../shared/ipc/contract';
+import { CompareScreen } from '../compare/CompareScreen';
 import { LibraryScreen } from '../library/LibraryScreen';
 import { RulesScreen } from '../rules/RulesScreen';
 import { DocumentScreen } from '../viewer/DocumentScreen';
@@ -12,7 +13,8 @@ import { pdfsOf, useImport } from './use-import';
 type View =
   | { readonly kind: 'library' }
   | { readonly kind: 'document'; readonly sha256: string }
-  | { readonly kind: 'rules' };
+  | { readonly kind: 'rules' }
+  | { readonly kind: 'compare'; readonly oldSha256: string; readonly newSha256: string };
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -164,6 +166,17 @@ export function App() {
           onCancel={importer.cancel}
           onOpen={(sha256) => setView({ kind: 'document', sha256 })}
           onRetry={(meta) => void importer.analyse(meta)}
+          onCompare={(oldSha256, newSha256) => setView({ kind: 'compare', oldSha256, newSha256 })}
+        />
+      ) : view.kind === 'compare' ? (
+        <CompareScreen
+          oldSha256={view.oldSha256}
+          newSha256={view.newSha256}
+          askPassword={password.ask}
+          onSwap={() =>
+            setView({ kind: 'compare', oldSha256: view.newSha256, newSha256: view.oldSha256 })
+          }
+          onClose={() => setView({ kind: 'library' })}
         />
       ) : view.kind === 'rules' ? (
         <RulesScreen

@@ -1,18 +1,51 @@
 // Opening files: each is stored in the library (hashed and kept as it is), then read in this
-// sandbox and its findings saved; several files show one progress bar that can be cancelled.
+// sandbox and its findings saved. Built for folders of thousands of files:
+//  - a queue with two files at a time: only their bytes are in memory (a chosen folder's File
+//    objects are handles, read when their turn comes), and the list is refreshed every few
+//    seconds, not after every file;
+//  - each file is hashed here (SHA-256) before anything is sent: one already in the library, or
+//    met earlier in this import, is a duplicate and is neither sent nor read again;
+//  - Cancel stops taking new files and stops the ones being read; what was saved stays;
+//  - at the end a summary lists what failed and why, and the duplicates.
+// In a batch, a password-protected PDF is not asked about (a prompt per file would stop a
+// thousand-file import): it is reported, to be opened on its own.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { DocumentMeta } from '../../shared/model/library';
 import { analyseStored } from '../pdf/analyse-document';
 import type { PasswordPrompt } from '../pdf/load-document';
 import { call } from './api';
 
+/** Files read at once: pdf.js and the engine each have a worker, so two keep both busy. */
+const CONCURRENCY = 2;
+/** How often the progress and the library list are redrawn during an import. */
+const PROGRESS_MS = 150;
+const REFRESH_MS = 2000;
+
+export interface ImportFailure {
+  readonly name: string;
+  readonly reason: string;
+}
+export interface ImportDuplicate {
+  readonly name: string;
+  /** The library's name for the same bytes, or the file met earlier in this import. */
+  readonly sameAs: string;
+}
+
 export interface ImportProgress {
-  readonly label: string;
-  readonly index: number;
+  /** Files being read now. */
+  readonly current: readonly string[];
+  /** Files finished (imported, skipped as duplicates or failed). */
+  readonly done: number;
   readonly total: number;
-  /** Pages read of the current file. */
+  /** Pages read of the file read last, for a single long file. */
   readonly pages?: { readonly done: number; readonly total: number };
-  readonly failures: readonly string[];
+  readonly imported: number;
+  readonly duplicates: readonly ImportDuplicate[];
+  readonly failures: readonly ImportFailure[];
+  /** Set when the import is over: finished, or cancelled with `notImported` files left. */
+  readonly finished: boolean;
+  readonly cancelled: boolean;
+  readonly notImported: number;
 }
 
 export interface Importer {
@@ -23,8 +56,42 @@ export interface Importer {
   readonly pickFolder: () => void;
   readonly importFiles: (files: readonly File[]) => void;
   readonly analyse: (meta: DocumentMeta) => Promise<DocumentMeta>;
+  /** Cancels a running import, or dismisses the summary of one that ended. */
   readonly cancel: () => void;
 }
+
+interface Tally {
+  current: Set<string>;
+  done: number;
+  total: number;
+  pages?: { done: number; total: number };
+  imported: number;
+  duplicates: ImportDuplicate[];
+  failures: ImportFailure[];
+}
+
+function snapshot(t: Tally, finished: boolean, cancelled: boolean): ImportProgress {
+  return {
+    current: [...t.current],
+    done: t.done,
+    total: t.total,
+    ...(t.pages ? { pages: { ...t.pages } } : {}),
+    imported: t.imported,
+    duplicates: [...t.duplicates],
+    failures: [...t.failures],
+    finished,
+    cancelled,
+    notImported: finished ? t.total - t.done : 0,
+  };
+}
+
+/** SHA-256 of the bytes in lower-case hex, as the library names originals. */
+async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const declinePassword: PasswordPrompt = () => Promise.resolve(null);
 
 export function useImport(askPassword: PasswordPrompt): Importer {
   const [documents, setDocuments] = useState<DocumentMeta[] | null>(null);
@@ -34,7 +101,9 @@ export function useImport(askPassword: PasswordPrompt): Importer {
   const abort = useRef<AbortController | null>(null);
 
   const refresh = useCallback(async () => {
-    setDocuments(await call('library:list', {}));
+    const list = await call('library:list', {});
+    setDocuments(list);
+    return list;
   }, []);
   useEffect(() => {
     void refresh();
@@ -43,15 +112,19 @@ export function useImport(askPassword: PasswordPrompt): Importer {
   const analyse = useCallback(
     async (
       meta: DocumentMeta,
-      signal = new AbortController().signal,
-      onPages?: (done: number, total: number) => void,
+      options: {
+        signal?: AbortSignal;
+        onPages?: (done: number, total: number) => void;
+        batch?: boolean;
+        refresh?: boolean;
+      } = {},
     ) => {
       const result = await analyseStored(meta, {
-        askPassword,
-        signal,
-        ...(onPages ? { onProgress: onPages } : {}),
+        askPassword: options.batch ? declinePassword : askPassword,
+        signal: options.signal ?? new AbortController().signal,
+        ...(options.onPages ? { onProgress: options.onPages } : {}),
       });
-      await refresh();
+      if (options.refresh !== false) await refresh();
       return result;
     },
     [askPassword, refresh],
@@ -62,34 +135,103 @@ export function useImport(askPassword: PasswordPrompt): Importer {
       if (files.length === 0 || abort.current !== null) return;
       const controller = new AbortController();
       abort.current = controller;
+      const batch = files.length > 1;
+      const tally: Tally = {
+        current: new Set(),
+        done: 0,
+        total: files.length,
+        imported: 0,
+        duplicates: [],
+        failures: [],
+      };
+      let drawn = 0;
+      const draw = (force = false) => {
+        const now = performance.now();
+        if (!force && now - drawn < PROGRESS_MS) return;
+        drawn = now;
+        setProgress(snapshot(tally, false, false));
+      };
+      let refreshed = performance.now();
+      const refreshNow = async (force = false) => {
+        if (!force && performance.now() - refreshed < REFRESH_MS) return;
+        refreshed = performance.now();
+        await refresh();
+      };
+      draw(true);
+
       void (async () => {
-        const failures: string[] = [];
-        for (const [index, file] of files.entries()) {
-          if (controller.signal.aborted) break;
-          const base = { label: file.name, index, total: files.length, failures };
-          setProgress(base);
+        // What the library holds, by SHA-256: a duplicate is found before its bytes are sent.
+        const known = new Map((await refresh()).map((d) => [d.sha256, d]));
+        const seen = new Map<string, string>();
+        const finish = (name: string) => {
+          tally.current.delete(name);
+          tally.done++;
+          draw(tally.done === tally.total);
+        };
+        const one = async (file: File) => {
+          const name = file.webkitRelativePath || file.name;
+          tally.current.add(name);
+          draw();
+          // A file whose reading a cancel stopped is not counted: it is among those not imported.
+          let stopped = false;
           try {
-            const data = new Uint8Array(await file.arrayBuffer());
-            const { meta } = await call('library:import', { fileName: file.name, data });
-            if (meta.state === 'pending') {
-              const read = await analyse(meta, controller.signal, (done, total) => {
-                setProgress({ ...base, pages: { done, total } });
-              });
-              if (read.state === 'failed')
-                failures.push(`${file.name}: ${read.error ?? 'unreadable'}`);
+            if (file.size === 0) {
+              tally.failures.push({ name, reason: 'The file is empty (0 bytes).' });
+              return;
             }
+            const data = new Uint8Array(await file.arrayBuffer());
+            const sha256 = await sha256Hex(data);
+            const inLibrary = known.get(sha256);
+            const earlier = seen.get(sha256);
+            if (earlier !== undefined) {
+              tally.duplicates.push({ name, sameAs: earlier });
+              return;
+            }
+            seen.set(sha256, name);
+            if (inLibrary && inLibrary.state !== 'pending') {
+              tally.duplicates.push({ name, sameAs: inLibrary.fileName });
+              return;
+            }
+            if (controller.signal.aborted) {
+              stopped = true;
+              return;
+            }
+            const { meta } = await call('library:import', { fileName: file.name, data });
+            const read = await analyse(meta, {
+              signal: controller.signal,
+              batch,
+              refresh: false,
+              onPages: (done, total) => {
+                tally.pages = { done, total };
+                draw();
+              },
+            });
+            known.set(sha256, read);
+            if (read.state === 'failed')
+              tally.failures.push({ name, reason: read.error ?? 'The file could not be read.' });
+            else tally.imported++;
+            await refreshNow();
           } catch (error) {
-            if ((error as Error).name !== 'AbortError')
-              failures.push(`${file.name}: ${(error as Error).message}`);
+            if ((error as Error).name === 'AbortError') stopped = true;
+            else tally.failures.push({ name, reason: (error as Error).message });
+          } finally {
+            if (stopped) tally.current.delete(name);
+            else finish(name);
           }
-          await refresh();
-        }
+        };
+        // A small pool of runners taking files from one queue, in path order.
+        let next = 0;
+        const runner = async () => {
+          while (!controller.signal.aborted && next < files.length) {
+            const file = files[next++]!;
+            await one(file);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, runner));
         abort.current = null;
-        setProgress(
-          failures.length > 0
-            ? { label: '', index: files.length, total: files.length, failures }
-            : null,
-        );
+        await refreshNow(true);
+        tally.current.clear();
+        setProgress(snapshot(tally, true, controller.signal.aborted));
       })();
     },
     [analyse, refresh],
@@ -142,8 +284,8 @@ export function useImport(askPassword: PasswordPrompt): Importer {
     importFiles,
     analyse: (meta) => analyse(meta),
     cancel: () => {
-      abort.current?.abort();
-      setProgress(null);
+      if (abort.current) abort.current.abort();
+      else setProgress(null);
     },
   };
 }

@@ -1,9 +1,11 @@
 // The library: every document opened so far, with its vendors, pages, findings by severity and
-// when it was added; search, a risk filter, drag and drop, and import progress with cancel.
+// when it was added; search, a risk filter, drag and drop, import progress with cancel and its
+// summary, and two documents picked to compare as editions.
 import { useMemo, useState } from 'react';
 import type { DocumentMeta } from '../../shared/model/library';
 import { SEVERITIES, type Severity } from '../../shared/model/taxonomy';
 import type { ImportProgress } from '../app/use-import';
+import { ImportPanel } from './ImportPanel';
 
 interface Props {
   readonly documents: DocumentMeta[] | null;
@@ -11,14 +13,38 @@ interface Props {
   readonly onOpen: (sha256: string) => void;
   readonly onCancel: () => void;
   readonly onRetry: (meta: DocumentMeta) => void;
+  /** Compare two documents as an older and a newer edition. */
+  readonly onCompare: (oldSha256: string, newSha256: string) => void;
 }
 
 type RiskFilter = 'all' | Severity | 'failed';
 
-export function LibraryScreen({ documents, progress, onOpen, onCancel, onRetry }: Props) {
+export function LibraryScreen({
+  documents,
+  progress,
+  onOpen,
+  onCancel,
+  onRetry,
+  onCompare,
+}: Props) {
   const [query, setQuery] = useState('');
   const [risk, setRisk] = useState<RiskFilter>('all');
   const [dragging, setDragging] = useState(false);
+  const [picked, setPicked] = useState<readonly string[]>([]);
+  const byHash = useMemo(() => new Map((documents ?? []).map((d) => [d.sha256, d])), [documents]);
+  const pickedDocs = picked.map((sha) => byHash.get(sha)).filter((d) => d !== undefined);
+  const togglePick = (sha256: string) => {
+    // The last two ticked are kept: ticking a third lets the first go.
+    setPicked((now) =>
+      now.includes(sha256) ? now.filter((s) => s !== sha256) : [...now, sha256].slice(-2),
+    );
+  };
+  const compare = () => {
+    if (pickedDocs.length !== 2) return;
+    // The edition added to the library first is taken as the old one; the view can swap them.
+    const [a, b] = [...pickedDocs].sort((x, y) => x.addedAt.localeCompare(y.addedAt));
+    onCompare(a!.sha256, b!.sha256);
+  };
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -68,8 +94,17 @@ export function LibraryScreen({ documents, progress, onOpen, onCancel, onRetry }
             <option value="failed">that could not be read</option>
           </select>
         </label>
+        <span className="spacer" />
+        <span className="compare-hint" aria-live="polite">
+          {pickedDocs.length === 2
+            ? `Compare ${pickedDocs[0]!.fileName} and ${pickedDocs[1]!.fileName}`
+            : `Tick two documents to compare editions (${pickedDocs.length} of 2)`}
+        </span>
+        <button type="button" className="btn" disabled={pickedDocs.length !== 2} onClick={compare}>
+          Compare editions
+        </button>
       </div>
-      {progress && <ProgressBar progress={progress} onCancel={onCancel} />}
+      {progress && <ImportPanel progress={progress} onCancel={onCancel} />}
       {documents === null ? (
         <p aria-live="polite">Loading the library…</p>
       ) : documents.length === 0 ? (
@@ -87,6 +122,9 @@ export function LibraryScreen({ documents, progress, onOpen, onCancel, onRetry }
           <caption className="visually-hidden">Documents in the library</caption>
           <thead>
             <tr>
+              <th scope="col">
+                <span className="visually-hidden">Compare</span>
+              </th>
               <th scope="col">Document</th>
               <th scope="col">Vendors</th>
               <th scope="col">Pages</th>
@@ -108,6 +146,16 @@ export function LibraryScreen({ documents, progress, onOpen, onCancel, onRetry }
                   }
                 }}
               >
+                <td className="pick" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare ${d.fileName}`}
+                    checked={picked.includes(d.sha256)}
+                    disabled={d.state !== 'analysed'}
+                    onChange={() => togglePick(d.sha256)}
+                    onKeyDown={(e) => e.stopPropagation()}
+                  />
+                </td>
                 <td>
                   <div className="doc-name">{d.fileName}</div>
                   <DocumentState meta={d} onRetry={onRetry} />
@@ -176,30 +224,5 @@ export function SeverityCounts({ counts }: { counts: Record<string, number> }) {
         </span>
       ))}
     </>
-  );
-}
-
-function ProgressBar({ progress, onCancel }: { progress: ImportProgress; onCancel: () => void }) {
-  const done = progress.index >= progress.total;
-  return (
-    <div className="progress" role="status" aria-live="polite">
-      {done ? (
-        <span>
-          Finished. {progress.failures.length} file{progress.failures.length === 1 ? '' : 's'} could
-          not be read: {progress.failures.join('; ')}
-        </span>
-      ) : (
-        <>
-          <progress max={progress.total} value={progress.index} aria-label="Files imported" />
-          <span>
-            {progress.index + 1} of {progress.total}: {progress.label}
-            {progress.pages && ` (page ${progress.pages.done} of ${progress.pages.total})`}
-          </span>
-        </>
-      )}
-      <button type="button" className="btn" onClick={onCancel}>
-        {done ? 'Dismiss' : 'Cancel'}
-      </button>
-    </div>
   );
 }

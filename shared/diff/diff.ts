@@ -310,3 +310,51 @@ function side(edition: EditionInput): EditionSide {
     findings: edition.findings.length,
   };
 }
+
+/** What the diff needs of a library document (DocumentDetail has it). */
+export interface StoredEdition {
+  readonly meta: {
+    readonly fileName: string;
+    readonly sha256: string;
+    readonly pages: number | null;
+    readonly state: string;
+    readonly error: string | null;
+  };
+  readonly verification: string;
+  readonly findings: readonly { readonly finding: DiffInput }[];
+}
+
+/** A library document as one side of the diff. */
+export function editionOf(doc: StoredEdition): EditionInput {
+  return {
+    name: doc.meta.fileName,
+    sha256: doc.meta.sha256,
+    pages: doc.meta.pages,
+    findings: doc.findings.map((f) => f.finding),
+  };
+}
+
+/** Why a library document cannot be compared (not read, or its original altered), or null. */
+export function editionProblem(
+  doc: StoredEdition,
+): { code: 'VERIFICATION_FAILED' | 'INVALID_REQUEST'; message: string } | null {
+  const name = doc.meta.fileName;
+  if (doc.verification !== 'verified') {
+    return {
+      code: 'VERIFICATION_FAILED',
+      message:
+        `The stored original of ${name} ${doc.verification === 'missing' ? 'is missing' : 'no longer matches its SHA-256'}: ` +
+        `its findings cannot be compared as evidence.`,
+    };
+  }
+  if (doc.meta.state !== 'analysed') {
+    return {
+      code: 'INVALID_REQUEST',
+      message:
+        doc.meta.state === 'failed'
+          ? `${name} could not be read (${doc.meta.error ?? 'unknown reason'}), so it has no findings to compare.`
+          : `${name} has not been read yet: open it first, then compare.`,
+    };
+  }
+  return null;
+}

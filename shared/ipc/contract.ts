@@ -4,6 +4,7 @@
 // A stored original's bytes are not a channel: the renderer fetches them from the app's own
 // origin (./originals.ts).
 import { z } from 'zod';
+import { EditionDiff } from '../diff/diff';
 import { RulePackFile } from '../rules/schema';
 import {
   AnalysisUpload,
@@ -125,6 +126,11 @@ export const contract = {
     res: z.strictObject({ meta: DocumentMeta, created: z.boolean() }),
   },
   'library:openSample': { req: Empty, res: DocumentMeta },
+  /** Two analysed documents compared as editions (shared/diff): added, removed, changed. */
+  'library:diff': {
+    req: z.strictObject({ old: Sha256, new: Sha256 }),
+    res: EditionDiff,
+  },
   'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentView },
   'document:saveAnalysis': { req: AnalysisUpload, res: DocumentMeta },
   'document:markFailed': {
