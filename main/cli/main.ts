@@ -12,6 +12,9 @@ import { PolicyError, readPolicies, UnknownPolicyError } from './policy';
 import { DIFF_FORMATS, diffCommand, type DiffFormat } from './diff-command';
 import { IMPORT_FORMATS, importCommand, type ImportFormat } from './import-command';
 import { USAGE } from './usage';
+import { bundleCommand } from '../export/bundle-command';
+import { DOCUMENT_OPTIONS } from '../export/document-args';
+import { verifyCommand } from '../export/verify-command';
 
 class UsageError extends Error {}
 
@@ -36,6 +39,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'check-rules') return checkRules(rest);
     if (command === 'diff') return await diff(rest);
     if (command === 'import') return await importFolders(rest);
+    if (command === 'bundle') return await bundle(rest);
+    if (command === 'verify') return verify(rest);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -181,6 +186,47 @@ async function importFolders(args: readonly string[]): Promise<number> {
     jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),
     timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
   });
+}
+
+async function bundle(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...DOCUMENT_OPTIONS,
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  return bundleCommand({
+    documents: positionals,
+    library: values.library,
+    rules: values.rules,
+    reviewer: values.reviewer,
+    out: values.out,
+    packCache: PACK_CACHE,
+  });
+}
+
+function verify(args: readonly string[]): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `verify checks one bundle: claimlens verify BUNDLE.zip (got ${positionals.length} paths).`,
+    );
+  }
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') {
+    throw new UsageError(`--format must be table or json for verify; got "${format}".`);
+  }
+  return verifyCommand(positionals[0]!, format);
 }
 
 function checkRules(args: readonly string[]): number {

@@ -1,11 +1,15 @@
 // The CLI's help text, kept next to the option parser so both change together.
 import { SEVERITIES } from '../../shared/model/taxonomy';
+import { DOCUMENT_OPTIONS_USAGE } from '../export/document-args';
 
 export const USAGE = `Usage:
   claimlens analyse [PATH...] [options]   find risky capability claims in PDF and text files
   claimlens check-rules [PATH...]         validate rule packs and run their test sentences
   claimlens diff OLD NEW [options]        findings added, removed and changed between two editions
   claimlens import --library DIR PATH...  import folders and files into a library (duplicates skipped)
+  claimlens bundle DOC... --out FILE.zip   evidence bundle: originals, annotated copies, reports,
+                                          audit log, manifest of SHA-256 hashes
+  claimlens verify BUNDLE.zip             check a bundle: every hash, the originals, the audit chain
   claimlens --version | --help
 
 PATH is a file or a folder (walked recursively for .pdf, .txt and .text files). With no PATH,
@@ -38,6 +42,14 @@ read and keeps what was saved):
   --library DIR                   the library folder (created if needed; the app must be closed)
   --format table|json             the summary: failures with their reasons, duplicates (default: table)
   --rules PATH, --out FILE, --jobs N, --timeout SECONDS   as for analyse
+
+Options for bundle:
+${DOCUMENT_OPTIONS_USAGE}  --out FILE.zip                  the bundle to write (replaced atomically if it exists)
+
+Options for verify:
+  --format table|json             the result (default: table)
+  verify exits 0 when the bundle is intact, 1 when something does not match, 2 when the
+  file is not a readable bundle.
 
 Exit codes: 0 done, 1 --fail-on threshold reached, 2 usage error or unreadable input.
 `;
