@@ -110,7 +110,7 @@ export function modifiedAt(record: ExportRecord): string {
 }
 
 /** "Ada Lawyer, 2026-01-05 09:00 UTC: text" for each note, one a line. */
-export function noteLines(notes: readonly Note[]): string[] {
+export function noteLines(notes: readonly Pick<Note, 'author' | 'updatedAt' | 'text'>[]): string[] {
   return notes.map((n) => `${n.author}, ${utc(n.updatedAt)}: ${n.text}`);
 }
 
