@@ -53,13 +53,13 @@ export class UserPacks {
     this.disabledDir = join(options.libraryDir, DISABLED_FOLDER);
   }
 
-  /** Every pack, bundled first, and the problems of any broken file in the user's folders. */
+  /** Every pack, the user's first, and the problems of any broken file in the user's folders. */
   async list(): Promise<{ packs: PackOverview[]; problems: PackProblem[] }> {
     const { stored, problems } = await this.readStored();
     return {
       packs: [
-        ...this.options.bundled().map((pack) => overview(pack, 'bundled', true)),
         ...stored.map((s) => overview(s.pack, 'user', s.enabled)),
+        ...this.options.bundled().map((pack) => overview(pack, 'bundled', true)),
       ],
       problems,
     };

@@ -41,6 +41,9 @@ function PackCard({
   onChange: Props['onChange'];
 }) {
   const [busy, setBusy] = useState(false);
+  // Removing deletes the user's file from the library, so it asks first, in place (the Chromium
+  // host dismisses the browser's own dialogs).
+  const [confirming, setConfirming] = useState(false);
   const act = (action: 'enable' | 'disable' | 'remove') => {
     setBusy(true);
     void (async () => {
@@ -68,30 +71,43 @@ function PackCard({
         </span>
         <span className="muted">{count}</span>
         <span className="spacer" />
-        {pack.source === 'user' && (
-          <>
-            <button
-              type="button"
-              className="btn"
-              disabled={busy}
-              onClick={() => act(pack.enabled ? 'disable' : 'enable')}
-            >
-              {pack.enabled ? 'Disable' : 'Enable'}
-            </button>
-            <button
-              type="button"
-              className="btn danger"
-              disabled={busy}
-              aria-label={`Remove ${pack.name}`}
-              onClick={() => {
-                if (window.confirm(`Remove the rule pack "${pack.name}" from the library?`))
-                  act('remove');
-              }}
-            >
-              Remove
-            </button>
-          </>
-        )}
+        {pack.source === 'user' &&
+          (confirming ? (
+            <span role="group" aria-label={`Remove ${pack.name}?`} className="confirm">
+              Remove it from the library?
+              <button
+                type="button"
+                className="btn danger"
+                disabled={busy}
+                onClick={() => act('remove')}
+              >
+                Yes, remove
+              </button>
+              <button type="button" className="btn" onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </span>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => act(pack.enabled ? 'disable' : 'enable')}
+              >
+                {pack.enabled ? 'Disable' : 'Enable'}
+              </button>
+              <button
+                type="button"
+                className="btn danger"
+                disabled={busy}
+                aria-label={`Remove ${pack.name}`}
+                onClick={() => setConfirming(true)}
+              >
+                Remove
+              </button>
+            </>
+          ))}
       </header>
       <p className="pack-meta">
         <code>{pack.id}</code> · <span title={pack.file}>{pack.file}</span> ·{' '}

@@ -158,7 +158,7 @@ export function RulesScreen({ documents, currentSha256, askPassword, onReanalyse
         />
         <input
           type="search"
-          placeholder="Search rules: id, title, explanation, vendor"
+          placeholder="Search rules and explanations"
           aria-label="Search rules"
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}

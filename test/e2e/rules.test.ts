@@ -64,7 +64,7 @@ describe('the Rules screen', () => {
     await expect(core.getByText('Enabled', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(core.getByText(/^SHA-256 [0-9a-f]{12}…$/).isVisible()).resolves.toBe(true);
     await rules.getByLabel('Search rules').fill('ethnicity.inference');
-    const row = core.getByRole('row', { name: /ethnicity\.inference/ });
+    const row = core.getByRole('row', { name: /ethnicity\.inference/ }).first();
     await row.waitFor();
     expect(await row.textContent()).toMatch(/prohibited.*Article 5/s);
     await screenshot(page, 'rules');
@@ -105,11 +105,14 @@ describe('the Rules screen', () => {
       });
     const matches = panel.getByRole('list', { name: 'Preview matches' }).getByRole('button');
     expect(await matches.count()).toBeGreaterThan(10);
-    const onPage2 = matches.filter({ hasText: /"SV-9080".*p\.2 · high/s }).first();
+    const onPage2 = matches.filter({ hasText: /SV-9080.*p\.2 · high/s }).first();
     await onPage2.click();
     const shown = panel.getByRole('region', { name: 'Page 2 with the preview matches' });
     await shown.locator('.hl.high.selected').first().waitFor();
     await screenshot(page, 'rules-preview');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'rules-preview-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await panel.getByRole('button', { name: 'Enable' }).click();
     await page.getByText(/Acme audit OEM aliases is enabled/).waitFor();
@@ -155,8 +158,8 @@ describe('the Rules screen', () => {
     await card.getByRole('button', { name: 'Disable' }).click();
     await card.getByText('Disabled', { exact: true }).waitFor();
     expect(existsSync(join(libraryDir, 'rules-disabled', 'acme-audit.oem.yaml'))).toBe(true);
-    page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Remove Acme audit OEM aliases' }).click();
+    await card.getByRole('button', { name: 'Yes, remove' }).click();
     await page.getByText('Acme audit OEM aliases is removed.').waitFor();
     expect(await card.count()).toBe(0);
     const actions = running[0]!.services.store
