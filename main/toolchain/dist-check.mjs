@@ -7,7 +7,7 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import dns from 'node:dns';
 import net from 'node:net';
-import { createRequire } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stageApp } from './stage-app.mjs';
@@ -62,25 +62,27 @@ export function prepareStandin() {
  * electron-builder attempts shows up as an error instead of passing on a machine that happens
  * to be online.
  */
-function forbidNetwork() {
+export function forbidNetwork() {
   const refuse = (what) => {
     throw new Error(`dist:check must not use the network, but electron-builder tried to ${what}.`);
   };
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function (...args) {
-    const first = args[0];
-    const options = Array.isArray(first) ? first[0] : first;
-    const local =
-      typeof options === 'string' ||
-      (options !== null && typeof options === 'object' && 'path' in options && options.path);
-    if (!local)
-      refuse(
-        `connect to ${JSON.stringify(typeof first === 'object' ? { host: first.host, port: first.port } : first)}`,
-      );
-    return connect.apply(this, args);
+    // net.connect() passes its arguments on as one array; sockets may also be called directly.
+    const options = Array.isArray(args[0]) ? args[0][0] : args[0];
+    if (typeof options === 'string' || (typeof options === 'object' && options?.path)) {
+      return connect.apply(this, args); // a local socket or pipe, not the network
+    }
+    const target =
+      typeof options === 'object' && options !== null
+        ? `${options.host ?? 'localhost'}:${options.port}`
+        : String(options);
+    return refuse(`connect to ${target}`);
   };
   dns.lookup = (host) => refuse(`look up ${host}`);
   dns.promises.lookup = (host) => refuse(`look up ${host}`);
+  // ES modules that import { lookup } from 'node:dns' see the patched function too.
+  syncBuiltinESMExports();
 }
 
 /** Stages the app and packages it into out/dist-check/output/linux-unpacked. */

@@ -232,3 +232,30 @@ describe('the packaged runtime', () => {
     );
   });
 });
+
+describe('dist:check', () => {
+  it('fails any attempt to reach the network instead of letting it pass quietly', async () => {
+    const attempt = [
+      `const { forbidNetwork } = await import(${JSON.stringify(join(root, 'main', 'toolchain', 'dist-check.mjs'))});`,
+      'forbidNetwork();',
+      "const net = await import('node:net');",
+      'const seen = [];',
+      // What https and every download library call underneath.
+      "try { net.connect({ host: 'registry.npmjs.org', port: 443 }); } catch (e) { seen.push(e.message); }",
+      "try { await fetch('http://127.0.0.1:8080/'); } catch (e) { seen.push(e.cause.message); }",
+      "const dns = await import('node:dns');",
+      "try { dns.lookup('github.com', () => {}); } catch (e) { seen.push(e.message); }",
+      'console.log(JSON.stringify(seen));',
+    ].join('\n');
+    const { stdout } = await run(join(root, 'node_modules', '.bin', 'node'), [
+      '--input-type=module',
+      '-e',
+      attempt,
+    ]);
+    expect(JSON.parse(stdout)).toStrictEqual([
+      'dist:check must not use the network, but electron-builder tried to connect to registry.npmjs.org:443.',
+      'dist:check must not use the network, but electron-builder tried to connect to 127.0.0.1:8080.',
+      'dist:check must not use the network, but electron-builder tried to look up github.com.',
+    ]);
+  });
+});
