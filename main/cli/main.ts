@@ -14,6 +14,8 @@ import { IMPORT_FORMATS, importCommand, type ImportFormat } from './import-comma
 import { USAGE } from './usage';
 import { bundleCommand } from '../export/bundle-command';
 import { DOCUMENT_OPTIONS } from '../export/document-args';
+import { EvidenceError } from '../export/evidence-source';
+import { exportCommand } from '../export/export-command';
 import { verifyCommand } from '../export/verify-command';
 
 class UsageError extends Error {}
@@ -40,11 +42,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'diff') return await diff(rest);
     if (command === 'import') return await importFolders(rest);
     if (command === 'bundle') return await bundle(rest);
+    if (command === 'export') return await exportDocuments(rest);
     if (command === 'verify') return verify(rest);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`claimlens: ${error.message}\n\n${USAGE}`);
+      return EXIT.unreadable;
+    }
+    if (error instanceof EvidenceError) {
+      const usage = error.code === 'USAGE' ? `\n${USAGE}` : '';
+      process.stderr.write(`claimlens: ${error.message}\n${usage}`);
       return EXIT.unreadable;
     }
     if (error instanceof RulePackError) {
@@ -203,6 +211,28 @@ async function bundle(args: readonly string[]): Promise<number> {
     library: values.library,
     rules: values.rules,
     reviewer: values.reviewer,
+    out: values.out,
+    packCache: PACK_CACHE,
+  });
+}
+
+async function exportDocuments(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...DOCUMENT_OPTIONS,
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  return exportCommand({
+    documents: positionals,
+    library: values.library,
+    rules: values.rules,
+    reviewer: values.reviewer,
+    format: values.format,
     out: values.out,
     packCache: PACK_CACHE,
   });

@@ -9,6 +9,7 @@ export const USAGE = `Usage:
   claimlens import --library DIR PATH...  import folders and files into a library (duplicates skipped)
   claimlens bundle DOC... --out FILE.zip   evidence bundle: originals, annotated copies, reports,
                                           audit log, manifest of SHA-256 hashes
+  claimlens export DOC... --format FORMAT  annotated PDF copy, W3C annotations, CSV or JSON
   claimlens verify BUNDLE.zip             check a bundle: every hash, the originals, the audit chain
   claimlens --version | --help
 
@@ -45,6 +46,15 @@ read and keeps what was saved):
 
 Options for bundle:
 ${DOCUMENT_OPTIONS_USAGE}  --out FILE.zip                  the bundle to write (replaced atomically if it exists)
+
+Options for export (DOC as for bundle; nothing is written unless every DOC can be exported):
+  --format FORMAT                 annotated-pdf (a copy of one PDF with a highlight annotation
+                                  per finding and reviewer highlight appended as an incremental
+                                  update: the original bytes are the start of the file), w3c
+                                  (W3C Web Annotations, JSON-LD), csv or json (a row per finding
+                                  and reviewer highlight, with triage and notes)
+  --out FILE                      write to FILE (standard output when left out, except for
+                                  annotated-pdf); the same document options as bundle
 
 Options for verify:
   --format table|json             the result (default: table)

@@ -1,0 +1,88 @@
+// One export format -> the file's bytes, its suggested name and media type; the CLI's
+// `claimlens export` and the app's export channel both call this, so they write the same files.
+import { annotatedPdf } from './annotated-pdf';
+import { EvidenceError, type EvidenceDocument } from './evidence-source';
+import { exportCsv, exportJson } from './table-rows';
+import { w3cAnnotations } from './w3c';
+
+export const EXPORT_FORMATS = ['annotated-pdf', 'w3c', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface RenderedExport {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly mediaType: string;
+  /** What a user should know: items that could not be placed on the page. */
+  readonly warnings: readonly string[];
+  /** One line on what was written ("65 annotations on brochure.pdf"). */
+  readonly summary: string;
+}
+
+const encoder = new TextEncoder();
+
+export async function renderExport(
+  format: ExportFormat,
+  documents: readonly EvidenceDocument[],
+): Promise<RenderedExport> {
+  const [first] = documents;
+  if (first === undefined) throw new EvidenceError('USAGE', 'There is no document to export.');
+  const stem =
+    documents.length === 1
+      ? first.detail.meta.fileName.replace(/\.[^.]*$/, '') || 'document'
+      : 'claimlens-export';
+  const warnings = documents.flatMap((d) =>
+    d.warnings.map((w) => `${d.detail.meta.fileName}: ${w}`),
+  );
+  const items = documents.reduce(
+    (n, d) => n + d.detail.findings.length + d.detail.highlights.length,
+    0,
+  );
+  const names = documents.map((d) => d.detail.meta.fileName).join(', ');
+  switch (format) {
+    case 'annotated-pdf': {
+      if (documents.length > 1) {
+        throw new EvidenceError(
+          'USAGE',
+          'An annotated PDF copy is made of one document at a time; name one document.',
+        );
+      }
+      const copy = await annotatedPdf(first);
+      return {
+        bytes: copy.bytes,
+        fileName: `${stem}.annotated.pdf`,
+        mediaType: 'application/pdf',
+        warnings: [...warnings, ...copy.skipped.map((s) => `not drawn: ${s}`)],
+        summary:
+          `${copy.annotations} annotation${copy.annotations === 1 ? '' : 's'} appended to ` +
+          `${names} (its first ${first.bytes.length} bytes are the original, SHA-256 ` +
+          `${first.detail.meta.sha256})`,
+      };
+    }
+    case 'w3c': {
+      const collection = w3cAnnotations(documents);
+      return {
+        bytes: encoder.encode(JSON.stringify(collection, null, 2) + '\n'),
+        fileName: `${stem}.annotations.jsonld`,
+        mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+        warnings,
+        summary: `${collection.total} W3C annotations on ${names}`,
+      };
+    }
+    case 'csv':
+      return {
+        bytes: encoder.encode(exportCsv(documents)),
+        fileName: `${stem}.findings.csv`,
+        mediaType: 'text/csv',
+        warnings,
+        summary: `${items} rows (findings and highlights) of ${names}`,
+      };
+    case 'json':
+      return {
+        bytes: encoder.encode(exportJson(documents)),
+        fileName: `${stem}.findings.json`,
+        mediaType: 'application/json',
+        warnings,
+        summary: `${items} rows (findings and highlights) of ${names}`,
+      };
+  }
+}
