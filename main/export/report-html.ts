@@ -40,6 +40,7 @@ html { background: #eef1f5; }
 body { margin: 0 auto; max-width: 56rem; padding: 2rem 2.5rem 4rem; background: var(--paper);
   color: var(--ink); font: 15px/1.5 system-ui, 'Segoe UI', 'Noto Sans', 'Noto Sans SC',
   'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; }
+main.document + main.document { margin-top: 3rem; padding-top: 2rem; border-top: 6px double var(--line); }
 header.cover { border-bottom: 3px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1.5rem; }
 .eyebrow { text-transform: uppercase; letter-spacing: .12em; font-size: .75rem; color: var(--muted); margin: 0; }
 h1 { font-size: 1.6rem; margin: .2rem 0 .4rem; overflow-wrap: anywhere; }
@@ -86,7 +87,8 @@ footer { margin-top: 2rem; padding-top: .6rem; border-top: 1px solid var(--line)
   html { background: none; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2 { break-before: auto; }
-  section.findings > h2, section.highlights > h2 { break-before: page; }
+  section.findings > h2 { break-before: page; }
+  main.document + main.document { break-before: page; }
   article.finding, figure, .chart { break-inside: avoid; page-break-inside: avoid; }
   .badge, .verdict, mark, .chart svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   ul.refs a { color: inherit; text-decoration: none; }
@@ -219,6 +221,14 @@ ${notesHtml(h.notes)}
 </article>`;
 }
 
+/** How the original's identity was established, in words. */
+export function originalState(id: ReportModel['identity']): string {
+  if (id.source === 'file') return 'hashed when read for this report (not from a library)';
+  return id.verification === 'verified'
+    ? 'verified against its SHA-256 when the report was made'
+    : `${id.verification} verification`;
+}
+
 function identityHtml(model: ReportModel): string {
   const id = model.identity;
   const packs = id.rulePacks
@@ -245,8 +255,8 @@ function identityHtml(model: ReportModel): string {
   return `<dl class="identity">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 
-/** The whole report as one HTML document. */
-export function renderReportHtml(model: ReportModel): string {
+/** One document's part of a report: cover, identity, summary, findings, highlights. */
+function documentHtml(model: ReportModel, index: number): string {
   const t = model.totals;
   const risk = model.identity.risk;
   const severityCounts = SEVERITIES.filter((s) => t.bySeverity[s] > 0)
@@ -260,18 +270,7 @@ export function renderReportHtml(model: ReportModel): string {
     model.highlights.length > 0
       ? `<section class="highlights"><h2>Reviewer's highlights (${model.highlights.length})</h2>${model.highlights.map(highlightHtml).join('\n')}</section>`
       : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(REPORT_CSP)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${e(model.identity.tool)}">
-<title>${e(model.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
+  return `<main class="document" id="document-${index + 1}" data-sha256="${e(model.identity.sha256)}">
 <header class="cover">
 <p class="eyebrow">ClaimLens evidence report</p>
 <h1>${e(model.identity.fileName)}</h1>
@@ -288,7 +287,54 @@ ${warnings}
 ${model.findings.length > 0 ? model.findings.map(findingHtml).join('\n') : '<p>ClaimLens found no risky capability claim in this document.</p>'}
 </section>
 ${highlights}
-<footer>Made by ${e(model.identity.tool)} on ${e(formatUtc(model.identity.generatedAt))}. Quotes are the document's words as printed; images are rendered from the original whose SHA-256 is given above. Findings are leads for a reviewer, not conclusions.</footer>
+</main>`;
+}
+
+/** A document that could not be read, in a report of several (claimlens analyse --format html). */
+export interface UnreadableDocument {
+  readonly path: string;
+  readonly sha256: string | null;
+  readonly error: string;
+}
+
+function unreadableHtml(doc: UnreadableDocument): string {
+  return `<main class="document unreadable">
+<header class="cover"><p class="eyebrow">ClaimLens evidence report</p><h1>${e(doc.path)}</h1></header>
+<div class="warnings"><strong>Not analysed:</strong> ${e(doc.error)}${doc.sha256 !== null ? `<br>SHA-256 <span class="hash">${e(doc.sha256)}</span>` : ''}</div>
+</main>`;
+}
+
+/**
+ * The report as one HTML document: one document's report, or several one after another (each
+ * starting on a new page in print), with the documents that could not be read at the end.
+ */
+export function renderReportHtml(
+  models: ReportModel | readonly ReportModel[],
+  unreadable: readonly UnreadableDocument[] = [],
+): string {
+  const list = Array.isArray(models) ? (models as readonly ReportModel[]) : [models as ReportModel];
+  const first = list[0];
+  const tool = first?.identity.tool ?? 'ClaimLens';
+  const generatedAt = first?.identity.generatedAt ?? new Date().toISOString();
+  const title =
+    list.length === 1 && unreadable.length === 0
+      ? first!.title
+      : `Evidence report: ${list.length + unreadable.length} documents`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${e(REPORT_CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${e(tool)}">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${list.map(documentHtml).join('\n')}
+${unreadable.map(unreadableHtml).join('\n')}
+<footer>Made by ${e(tool)} on ${e(formatUtc(generatedAt))}. Quotes are the document's words as printed; images are rendered from the original whose SHA-256 is given above. Findings are leads for a reviewer, not conclusions.</footer>
 </body>
 </html>
 `;

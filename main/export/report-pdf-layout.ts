@@ -243,7 +243,7 @@ export class Layout {
   }
 
   /** "page N of M" and a line of identity on every page, once all pages exist. */
-  footers(left: string): void {
+  footers(labelOf: (pageIndex: number) => string): void {
     const size = 7.5;
     this.pages.forEach((page, i) => {
       const right = `Page ${i + 1} of ${this.pages.length}`;
@@ -254,7 +254,7 @@ export class Layout {
         thickness: 0.5,
         color: LINE,
       });
-      let label = cleanText(left);
+      let label = cleanText(labelOf(i));
       const room = this.contentWidth - rightWidth - 16;
       while (label.length > 1 && this.fonts.regular.widthOfTextAtSize(label, size) > room) {
         label = `${label.slice(0, -2)}…`;

@@ -18,13 +18,19 @@ import {
 } from '../../shared/export/report-model';
 import { SEVERITIES } from '../../shared/model/taxonomy';
 import { FONT_FILES, subsetFont } from './report-font';
+import { originalState, type UnreadableDocument } from './report-html';
 import { A4, INK, Layout, LINE, MARGIN, MUTED, type Fonts, type Run } from './report-pdf-layout';
 
 /** Every character the report can draw: the model's text, ASCII and the typography used here. */
-function reportText(model: ReportModel): string {
+function reportText(
+  models: readonly ReportModel[],
+  unreadable: readonly UnreadableDocument[],
+): string {
   let ascii = '';
   for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
-  const data = JSON.stringify(model, (key, value: unknown) => (key === 'crop' ? undefined : value));
+  const data = JSON.stringify([models, unreadable], (key, value: unknown) =>
+    key === 'crop' ? undefined : value,
+  );
   return `${ascii}“”‘’…·•—–${data}`;
 }
 
@@ -76,11 +82,10 @@ function identity(layout: Layout, model: ReportModel): void {
     ['SHA-256', [{ text: id.sha256, mono: true }]],
     ['Size', [{ text: `${id.bytes.toLocaleString('en')} bytes` }]],
     ['Pages', [{ text: id.pages === null ? '—' : String(id.pages) }]],
-    [
-      'Original',
-      [{ text: id.verification === 'verified' ? 'verified against its SHA-256' : id.verification }],
-    ],
-    ['Added to the library', [{ text: formatUtc(id.addedAt) }]],
+    ['Original', [{ text: originalState(id) }]],
+    ...(id.source === 'library'
+      ? [['Added to the library', [{ text: formatUtc(id.addedAt) }]] as [string, Run[]]]
+      : []),
     ['Analysed', [{ text: formatUtc(id.analysedAt) }]],
     ['Tool', [{ text: id.tool }]],
     ['Engine', [{ text: id.engine }]],
@@ -306,30 +311,10 @@ async function highlight(layout: Layout, h: ReportHighlight): Promise<void> {
   layout.space(14);
 }
 
-/** The whole report as PDF bytes. */
-export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const text = reportText(model);
-  const [regularBytes, boldBytes] = await Promise.all([
-    subsetFont(FONT_FILES.regular, text),
-    subsetFont(FONT_FILES.bold, text),
-  ]);
-  const fonts: Fonts = {
-    regular: await doc.embedFont(regularBytes),
-    bold: await doc.embedFont(boldBytes),
-    mono: await doc.embedFont(StandardFonts.Courier),
-  };
+/** One document's part: cover, identity, summary and chart, findings, highlights. */
+async function documentPdf(layout: Layout, model: ReportModel): Promise<void> {
+  const { fonts } = layout;
   const id = model.identity;
-  doc.setTitle(model.title, { showInWindowTitleBar: true });
-  doc.setAuthor(id.reviewer);
-  doc.setSubject(`Evidence report for ${id.fileName}, SHA-256 ${id.sha256}`);
-  doc.setCreator(id.tool);
-  doc.setProducer(`${id.tool} (pdf-lib)`);
-  doc.setCreationDate(new Date(id.generatedAt));
-  doc.setModificationDate(new Date(id.generatedAt));
-
-  const layout = new Layout(doc, fonts);
   layout.text([{ text: 'CLAIMLENS EVIDENCE REPORT' }], { size: 8, colour: MUTED });
   layout.text([{ text: id.fileName, bold: true }], { size: 19, leading: 25 });
   layout.space(3);
@@ -392,18 +377,81 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
     heading(layout, `Reviewer's highlights (${model.highlights.length})`);
     for (const h of model.highlights) await highlight(layout, h);
   }
+}
+
+/**
+ * The report as PDF bytes: one document, or several one after another, each from a new page.
+ * Unreadable documents (claimlens analyse) get a page saying why.
+ */
+export async function renderReportPdf(
+  models: ReportModel | readonly ReportModel[],
+  unreadable: readonly UnreadableDocument[] = [],
+): Promise<Uint8Array> {
+  const list = Array.isArray(models) ? (models as readonly ReportModel[]) : [models as ReportModel];
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const text = reportText(list, unreadable);
+  const [regularBytes, boldBytes] = await Promise.all([
+    subsetFont(FONT_FILES.regular, text),
+    subsetFont(FONT_FILES.bold, text),
+  ]);
+  const fonts: Fonts = {
+    regular: await doc.embedFont(regularBytes),
+    bold: await doc.embedFont(boldBytes),
+    mono: await doc.embedFont(StandardFonts.Courier),
+  };
+  const first = list[0];
+  const tool = first?.identity.tool ?? 'ClaimLens';
+  const generatedAt = new Date(first?.identity.generatedAt ?? Date.now());
+  doc.setTitle(
+    list.length === 1 && unreadable.length === 0
+      ? first!.title
+      : `Evidence report: ${list.length + unreadable.length} documents`,
+    { showInWindowTitleBar: true },
+  );
+  if (first !== undefined) doc.setAuthor(first.identity.reviewer);
+  doc.setSubject(
+    list.map((m) => `${m.identity.fileName} (SHA-256 ${m.identity.sha256})`).join('; '),
+  );
+  doc.setCreator(tool);
+  doc.setProducer(`${tool} (pdf-lib)`);
+  doc.setCreationDate(generatedAt);
+  doc.setModificationDate(generatedAt);
+
+  const layout = new Layout(doc, fonts);
+  /** Which document each page belongs to, for its footer. */
+  const starts: { page: number; label: string }[] = [];
+  for (const [i, model] of list.entries()) {
+    if (i > 0) layout.newPage();
+    starts.push({
+      page: layout.pages.length - 1,
+      label: `ClaimLens evidence report · ${model.identity.fileName} · SHA-256 ${model.identity.sha256}`,
+    });
+    await documentPdf(layout, model);
+  }
+  for (const u of unreadable) {
+    if (list.length > 0 || u !== unreadable[0]) layout.newPage();
+    starts.push({ page: layout.pages.length - 1, label: `ClaimLens evidence report · ${u.path}` });
+    layout.text([{ text: 'CLAIMLENS EVIDENCE REPORT' }], { size: 8, colour: MUTED });
+    layout.text([{ text: u.path, bold: true }], { size: 16, leading: 22 });
+    layout.space(6);
+    layout.text([{ text: 'Not analysed: ', bold: true }, { text: u.error }], { size: 10 });
+    if (u.sha256 !== null) {
+      layout.text([{ text: 'SHA-256 ' }, { text: u.sha256, mono: true }], { size: 9 });
+    }
+  }
   layout.space(6);
   layout.text(
     [
       {
         text:
-          `Made by ${id.tool} on ${formatUtc(id.generatedAt)}. Quotes are the document's words ` +
+          `Made by ${tool} on ${formatUtc(generatedAt.toISOString())}. Quotes are the document's words ` +
           'as printed; images are rendered from the original whose SHA-256 is given above. ' +
           'Findings are leads for a reviewer, not conclusions.',
       },
     ],
     { size: 7.5, colour: MUTED },
   );
-  layout.footers(`ClaimLens evidence report · ${id.fileName} · SHA-256 ${id.sha256}`);
+  layout.footers((page) => [...starts].reverse().find((s) => s.page <= page)?.label ?? tool);
   return doc.save();
 }

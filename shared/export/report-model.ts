@@ -12,6 +12,8 @@ import type { DocumentDetail, Note, TriageStatus } from '../model/library';
 
 /** What a report needs of a document's evidence (main/export/evidence-source.ts gives more). */
 export interface ReportSource {
+  /** A library document (triaged, noted) or a file analysed for this report. */
+  readonly source?: 'library' | 'file';
   readonly detail: DocumentDetail;
   readonly reviewer: string;
   readonly tool: { readonly name: string; readonly version: string };
@@ -129,6 +131,7 @@ export interface ReportModel {
     readonly addedAt: string;
     readonly analysedAt: string | null;
     readonly verification: DocumentDetail['verification'];
+    readonly source: 'library' | 'file';
     readonly tool: string;
     readonly engine: string;
     readonly rulePacks: readonly { id: string; version: string; sha256: string }[];
@@ -290,6 +293,7 @@ export function buildReport(
       addedAt: meta.addedAt,
       analysedAt: meta.analysedAt,
       verification: detail.verification,
+      source: source.source ?? 'library',
       tool: `${source.tool.name} ${source.tool.version}`,
       engine: source.engine,
       rulePacks: source.rulePacks,

@@ -1,0 +1,53 @@
+// One entry point for reports, used by the command line (`claimlens report`, `analyse --format
+// html`), the app's export handler and the evidence bundle: documents' evidence in, the file's
+// bytes out. Crops come from the caller (the app's renderer draws them in its sandbox) or, on
+// the command line, from MuPDF (./report-crops.ts).
+import { cropTargets } from '../../shared/export/report-crops';
+import { buildReport, type ReportCrop, type ReportSource } from '../../shared/export/report-model';
+import { renderCrops } from './report-crops';
+import { renderReportHtml, type UnreadableDocument } from './report-html';
+import { renderReportPdf } from './report-pdf';
+
+export const REPORT_FORMATS = ['html', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportDocument extends ReportSource {
+  /** The original's bytes, for drawing crops when none are given. */
+  readonly bytes?: Uint8Array;
+  /** Crops already drawn (by the app's renderer), by finding or highlight id. */
+  readonly crops?: ReadonlyMap<string, ReportCrop>;
+}
+
+export interface ReportOutput {
+  readonly bytes: Uint8Array;
+  /** What the report could not include (page images MuPDF could not draw), in plain words. */
+  readonly warnings: readonly string[];
+}
+
+/** The report of `documents`, in one file of `format`. */
+export async function makeReport(
+  documents: readonly ReportDocument[],
+  format: ReportFormat,
+  unreadable: readonly UnreadableDocument[] = [],
+): Promise<ReportOutput> {
+  const warnings: string[] = [];
+  const models = [];
+  for (const doc of documents) {
+    let crops = doc.crops;
+    let cropWarnings: readonly string[] = [];
+    if (crops === undefined && doc.bytes !== undefined) {
+      const drawn = await renderCrops(doc.bytes, cropTargets(doc.detail));
+      crops = drawn.crops;
+      cropWarnings = drawn.warnings;
+      warnings.push(...drawn.warnings.map((w) => `${doc.detail.meta.fileName}: ${w}`));
+    }
+    models.push(
+      buildReport({ ...doc, warnings: [...doc.warnings, ...cropWarnings] }, crops ?? new Map()),
+    );
+  }
+  const bytes =
+    format === 'html'
+      ? new TextEncoder().encode(renderReportHtml(models, unreadable))
+      : await renderReportPdf(models, unreadable);
+  return { bytes, warnings };
+}
