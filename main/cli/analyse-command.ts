@@ -1,5 +1,6 @@
 // `claimlens analyse`: inputs -> worker pool -> report in the chosen format -> exit code.
 import { readdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { relative } from 'node:path';
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import { ReadError } from '../../shared/model/errors';
@@ -14,10 +15,11 @@ import { judgeAll, type Verdict } from '../../shared/policy/evaluate';
 import { checkPolicies, type PolicySource } from './policy';
 import { collectInputs } from './inputs';
 import { writeOutput } from './output';
+import { analysisReportHtml } from '../export/report-command';
 import { runAnalysis } from './run-analysis';
 import { Progress } from './progress';
 
-export type OutputFormat = 'json' | 'jsonl' | 'csv' | 'table';
+export type OutputFormat = 'json' | 'jsonl' | 'csv' | 'table' | 'html';
 
 export interface AnalyseOptions {
   readonly paths: string[];
@@ -96,14 +98,25 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
       : undefined;
   if (jsonl)
     for (const doc of missingResults) process.stdout.write(JSON.stringify(judged(doc)) + '\n');
-  else writeOutput(render(report, options.format, verdicts), options.out);
+  else if (options.format === 'html') {
+    // The evidence report of every document, with page images (main/export/report-command.ts).
+    writeOutput(await analysisReportHtml(report, osUserName()), options.out);
+  } else writeOutput(render(report, options.format, verdicts), options.out);
   if (process.stderr.isTTY && options.format !== 'table') process.stderr.write(summaryLine(report));
   return exitCode(report, options.failOn, verdicts);
 }
 
+function osUserName(): string {
+  try {
+    return userInfo().username || 'reviewer';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'reviewer';
+  }
+}
+
 function render(
   report: AnalysisReport,
-  format: OutputFormat,
+  format: Exclude<OutputFormat, 'html'>,
   verdicts: readonly Verdict[][] | undefined,
 ): string {
   // With --policy, every document carries `verdicts` (one per policy) in JSON and JSON Lines.

@@ -17,13 +17,14 @@ import { DOCUMENT_OPTIONS } from '../export/document-args';
 import { EvidenceError } from '../export/evidence-source';
 import { exportCommand } from '../export/export-command';
 import { verifyCommand } from '../export/verify-command';
+import { reportCommand } from '../export/report-command';
 
 class UsageError extends Error {}
 
 /** Validated rule packs, cached next to this build (out/cli-<fingerprint>/), so a new build starts afresh. */
 const PACK_CACHE = fileURLToPath(new URL('./pack-cache', import.meta.url));
 
-const FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'csv', 'table'];
+const FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'csv', 'table', 'html'];
 
 /** Runs one command line; returns the exit code. Unexpected failures are thrown. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -44,6 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'bundle') return await bundle(rest);
     if (command === 'export') return await exportDocuments(rest);
     if (command === 'verify') return verify(rest);
+    if (command === 'report') return await report(rest);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -228,6 +230,28 @@ async function exportDocuments(args: readonly string[]): Promise<number> {
     return EXIT.done;
   }
   return exportCommand({
+    documents: positionals,
+    library: values.library,
+    rules: values.rules,
+    reviewer: values.reviewer,
+    format: values.format,
+    out: values.out,
+    packCache: PACK_CACHE,
+  });
+}
+
+async function report(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...DOCUMENT_OPTIONS,
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  return reportCommand({
     documents: positionals,
     library: values.library,
     rules: values.rules,

@@ -10,6 +10,7 @@ export const USAGE = `Usage:
   claimlens bundle DOC... --out FILE.zip   evidence bundle: originals, annotated copies, reports,
                                           audit log, manifest of SHA-256 hashes
   claimlens export DOC... --format FORMAT  annotated PDF copy, W3C annotations, CSV or JSON
+  claimlens report DOC... [--out FILE]     evidence report, HTML (one self-contained file) or PDF
   claimlens verify BUNDLE.zip             check a bundle: every hash, the originals, the audit chain
   claimlens --version | --help
 
@@ -17,7 +18,9 @@ PATH is a file or a folder (walked recursively for .pdf, .txt and .text files). 
 ClaimLens analyses its bundled sample brochure.
 
 Options for analyse:
-  --format json|jsonl|csv|table   output format (default: table on a terminal, json otherwise)
+  --format json|jsonl|csv|table|html
+                                  output format (default: table on a terminal, json otherwise;
+                                  html is the evidence report of every file, with page images)
   --rules PATH                    add a rule pack file or folder (repeatable)
   --fail-on SEVERITY              exit 1 when a finding that is not denied is at or above
                                   SEVERITY: ${SEVERITIES.join(', ')}
@@ -55,6 +58,11 @@ Options for export (DOC as for bundle; nothing is written unless every DOC can b
                                   and reviewer highlight, with triage and notes)
   --out FILE                      write to FILE (standard output when left out, except for
                                   annotated-pdf); the same document options as bundle
+
+Options for report (DOC as for bundle; several DOCs make one report):
+  --format html|pdf               default: pdf when --out ends in .pdf, html otherwise
+  --out FILE                      write to FILE (standard output when left out; a PDF needs
+                                  --out on a terminal); the same document options as bundle
 
 Options for verify:
   --format table|json             the result (default: table)
