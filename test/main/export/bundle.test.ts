@@ -313,7 +313,7 @@ describe('claimlens verify catches tampering', () => {
 
   it('a file removed', () => {
     const path = pathOf('report-html');
-    const found = problems(tamper(zip, (f) => void delete f[path]));
+    const found = problems(tamper(zip, (f) => Reflect.deleteProperty(f, path)));
     expect(found).toEqual([
       expect.stringMatching(
         new RegExp(
@@ -338,7 +338,7 @@ describe('claimlens verify catches tampering', () => {
     const path = join(await tempDir('claimlens-verify-'), 'altered.zip');
     writeFileSync(
       path,
-      tamper(zip, (f) => void delete f[pathOf('report-html')]),
+      tamper(zip, (f) => Reflect.deleteProperty(f, pathOf('report-html'))),
     );
     const run = claimlens(['verify', path]);
     expect(run.code).toBe(1);
