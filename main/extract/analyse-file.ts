@@ -7,9 +7,11 @@ import { analysePage } from '../../shared/analysis/engine';
 import { ReadError } from '../../shared/model/errors';
 import type { DocumentResult } from '../../shared/model/finding';
 import type { CompiledRules } from '../../shared/rules/compile';
+import { withOcrConfidence } from '../../shared/ocr/ocr-text';
 import type { PageText } from '../../shared/text/page-text';
 import { asReadError, assembleDocument, failed, type PagesPart } from './document-result';
 import { extractPdf, type PageRange } from './extract-pdf';
+import { ocrWhereNeeded } from './ocr-pages';
 import { extractText } from './read-text';
 import { describeBinary, sniff } from './sniff';
 
@@ -71,7 +73,7 @@ export async function analyseFile(
         },
       };
       const pdf = await extractPdf(bytes, splitter ? { splitter } : {});
-      const part = analysePages(pdf.pages, pdf.unreadable, rules);
+      const part = await analysePdf(bytes, pdf.pages, pdf.unreadable, rules);
       if (pdf.split) return { kind: 'part', part };
       return {
         kind: 'done',
@@ -105,8 +107,28 @@ export async function analysePdfPages(
   from: number,
   to: number,
 ): Promise<PagesPart> {
-  const pdf = await extractPdf(await readFile(path), { range: [from, to] });
-  return analysePages(pdf.pages, pdf.unreadable, rules);
+  const bytes = await readFile(path);
+  const pdf = await extractPdf(bytes, { range: [from, to] });
+  return analysePdf(bytes, pdf.pages, pdf.unreadable, rules);
+}
+
+/** A PDF's pages, those without a usable text layer read by OCR first. */
+async function analysePdf(
+  bytes: Uint8Array,
+  extracted: readonly PageText[],
+  unreadable: number[],
+  rules: CompiledRules,
+): Promise<PagesPart> {
+  const { pages, ocr, notes } = await ocrWhereNeeded(bytes, extracted, unreadable);
+  const part = analysePages(pages, unreadable, rules);
+  const failed = new Set(notes.filter((n) => n.error !== undefined).map((n) => n.page));
+  return {
+    findings: withOcrConfidence(part.findings, ocr),
+    unreadable,
+    // A page OCR read is checked, even when no word was found on it.
+    textless: part.textless.filter((p) => !ocr.has(p) || failed.has(p)),
+    ocr: notes,
+  };
 }
 
 function analysePages(

@@ -4,12 +4,15 @@
 import { summarise } from '../../shared/analysis/summary';
 import { ReadError } from '../../shared/model/errors';
 import type { DocumentResult, Finding } from '../../shared/model/finding';
+import type { OcrNote } from './ocr-pages';
 
 /** Findings of some pages of a document, and which of them could not be checked. */
 export interface PagesPart {
   readonly findings: Finding[];
   readonly unreadable: number[];
   readonly textless: number[];
+  /** Pages read by OCR (or where OCR was tried and failed). */
+  readonly ocr?: readonly OcrNote[];
 }
 
 /** Puts a document's parts back together, in page order, with its summary and warnings. */
@@ -25,8 +28,13 @@ export function assembleDocument(
     .sort((a, b) => a.page - b.page || a.start - b.start);
   const unreadable = parts.flatMap((p) => p.unreadable).sort((a, b) => a - b);
   const textless = parts.flatMap((p) => p.textless).sort((a, b) => a - b);
+  const ocr = parts.flatMap((p) => p.ocr ?? []).sort((a, b) => a.page - b.page);
   try {
-    const warnings = [...extraWarnings, ...pdfWarnings(pageCount, unreadable, textless)];
+    const warnings = [
+      ...extraWarnings,
+      ...pdfWarnings(pageCount, unreadable, textless),
+      ...ocrWarnings(ocr),
+    ];
     return {
       path,
       sha256,
@@ -82,6 +90,44 @@ export function pdfWarnings(
     );
   }
   return warnings;
+}
+
+/** What OCR read, how sure it was, and where it failed: a reader must know a page was OCR'd. */
+export function ocrWarnings(notes: readonly OcrNote[]): string[] {
+  const warnings: string[] = [];
+  const read = notes.filter((n) => n.error === undefined);
+  for (const layer of ['none', 'garbage'] as const) {
+    const these = read.filter((n) => n.layer === layer);
+    if (these.length === 0) continue;
+    const one = these.length === 1;
+    const why =
+      layer === 'none'
+        ? `${one ? 'has' : 'have'} no text layer (scanned or drawn as images)`
+        : `${one ? 'has a text layer that is' : 'have text layers that are'} not readable text`;
+    warnings.push(
+      `${plural(these.length, 'page')} ${why} and ${one ? 'was' : 'were'} read by OCR: ` +
+        `${ranges(these.map((n) => n.page))} (${confidenceText(these)}).`,
+    );
+  }
+  for (const n of notes.filter((n) => n.error !== undefined)) {
+    warnings.push(`OCR failed on page ${n.page}, so nothing on it was checked: ${n.error}`);
+  }
+  return warnings;
+}
+
+function confidenceText(notes: readonly OcrNote[]): string {
+  const words = notes.reduce((sum, n) => sum + n.words, 0);
+  if (words === 0) return 'no words found';
+  const mean = notes.reduce((sum, n) => sum + (n.confidence ?? 0) * n.words, 0) / words;
+  const scored = notes.filter((n) => n.confidence !== null && n.words > 0);
+  const lowest = scored.reduce((low, n) => ((n.confidence ?? 1) < (low.confidence ?? 1) ? n : low));
+  const low =
+    scored.length > 1 ? `, lowest ${percent(lowest.confidence ?? 0)} on page ${lowest.page}` : '';
+  return `${plural(words, 'word')}, mean confidence ${percent(mean)}${low}`;
+}
+
+function percent(v: number): string {
+  return `${Math.round(v * 100)}%`;
 }
 
 function plural(n: number, word: string): string {

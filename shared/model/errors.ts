@@ -9,6 +9,8 @@ export const READ_ERROR_CODES = [
   'PDF_INVALID',
   'PDF_NO_PAGES',
   'TEXT_BINARY',
+  'DOCX_INVALID',
+  'OCR_FAILED',
   'TIMEOUT',
   'OUT_OF_MEMORY',
   'INTERNAL',

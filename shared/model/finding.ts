@@ -68,6 +68,11 @@ export const Finding = z.strictObject({
   references: z.array(Reference),
   vendor: VendorMatch.optional(),
   modelNumber: z.string().optional(),
+  /**
+   * On a page read by OCR: how sure the recogniser was of the quoted words (0-1, that of the
+   * least certain word). Absent on pages with a text layer.
+   */
+  ocrConfidence: z.number().min(0).max(1).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

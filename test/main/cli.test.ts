@@ -190,10 +190,16 @@ describe('claimlens analyse on the fixtures', () => {
     );
   });
 
-  it('warns that a page without a text layer was not checked', () => {
-    expect(resultFor(`${FIXTURES}/scanned-no-text.pdf`).warnings.join(' ')).toMatch(
-      /no text layer .* not checked|nothing on it was checked/,
+  it('reads a page without a text layer by OCR and says so', () => {
+    const scanned = resultFor(`${FIXTURES}/scanned-no-text.pdf`);
+    expect(scanned.warnings.join(' ')).toMatch(/no text layer .* was read by OCR: 1 \(/);
+    expect(scanned.findings.map((f) => f.category)).toEqual(
+      expect.arrayContaining(['face_recognition', 'lpr_vehicle']),
     );
+    for (const f of scanned.findings) {
+      expect(f.ocrConfidence).toBeGreaterThan(0.5);
+      expect(f.quads.length).toBeGreaterThan(0);
+    }
   });
 
   it.each([

@@ -1,0 +1,72 @@
+// Pages of a PDF without a usable text layer (none, or garbage) rendered and read by OCR in this
+// worker thread; their text items then stand in for pdf.js's, so findings, quotes and quads
+// work on them as on any page.
+import { ocrPageText, type OcrPage } from '../../shared/ocr/ocr-text';
+import { textLayerOf } from '../../shared/ocr/text-layer';
+import type { PageText } from '../../shared/text/page-text';
+import { recognise } from './ocr-engine';
+import { openForRendering } from './render-pdf-page';
+
+/** What OCR did for one page, for the document's warnings. */
+export interface OcrNote {
+  readonly page: number;
+  /** Why the page went to OCR. */
+  readonly layer: 'none' | 'garbage';
+  /** Mean confidence of the words read (0-1), or null when OCR failed. */
+  readonly confidence: number | null;
+  readonly words: number;
+  readonly error?: string;
+}
+
+export interface OcrOutcome {
+  /** The pages given, with OCR pages in place of those that needed it. */
+  readonly pages: PageText[];
+  readonly ocr: ReadonlyMap<number, OcrPage>;
+  readonly notes: OcrNote[];
+}
+
+export async function ocrWhereNeeded(
+  bytes: Uint8Array,
+  pages: readonly PageText[],
+  unreadable: readonly number[],
+): Promise<OcrOutcome> {
+  const wanted = pages
+    .map((p) => ({ page: p, layer: textLayerOf(p.text) }))
+    .filter(
+      (w): w is { page: PageText; layer: 'none' | 'garbage' } =>
+        w.layer !== 'text' && !unreadable.includes(w.page.page),
+    );
+  const ocr = new Map<number, OcrPage>();
+  const notes: OcrNote[] = [];
+  if (wanted.length === 0) return { pages: [...pages], ocr, notes };
+  const renderer = await openForRendering(bytes);
+  try {
+    for (const { page, layer } of wanted) {
+      try {
+        const rendered = renderer.render(page.page);
+        const lines = await recognise(rendered.png);
+        const view = page.view ?? [0, 0, 0, 0];
+        const read = ocrPageText(page.page, lines, rendered.toUser, view);
+        ocr.set(page.page, read);
+        const sum = read.confidence.reduce((a, b) => a + b, 0);
+        notes.push({
+          page: page.page,
+          layer,
+          confidence: read.confidence.length > 0 ? sum / read.confidence.length : null,
+          words: read.confidence.length,
+        });
+      } catch (error) {
+        notes.push({
+          page: page.page,
+          layer,
+          confidence: null,
+          words: 0,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  } finally {
+    renderer.close();
+  }
+  return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr, notes };
+}
