@@ -246,6 +246,22 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
     [addHighlight],
   );
 
+  // Reads the document again with the rule packs enabled now (the Rules screen); findings that
+  // stay keep their triage and notes (saveAnalysis).
+  const [reanalysing, setReanalysing] = useState(false);
+  const reanalyse = useCallback(async () => {
+    if (detail === null) return;
+    setReanalysing(true);
+    try {
+      await analyseStored(detail.meta, { askPassword, signal: new AbortController().signal });
+      await reload();
+    } catch (e) {
+      setError(`The document could not be read again: ${(e as Error).message}`);
+    } finally {
+      setReanalysing(false);
+    }
+  }, [detail, askPassword, reload]);
+
   const onHover = useCallback((mark: Mark | null, anchor: DOMRect | null) => {
     setHover(mark && anchor ? { mark, anchor } : null);
   }, []);
@@ -311,6 +327,15 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         </button>
         <button type="button" className="btn" aria-label="Next finding" onClick={() => step(1)}>
           ↓ Next
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={reanalysing || detail.verification !== 'verified'}
+          title="Read this document again with the rule packs enabled now"
+          onClick={() => void reanalyse()}
+        >
+          {reanalysing ? 'Re-analysing…' : 'Re-analyse'}
         </button>
         <Legend />
       </div>

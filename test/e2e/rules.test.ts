@@ -151,7 +151,7 @@ describe('the Rules screen', () => {
     await page.locator(`.hl[aria-label*="${RULE_TITLE}"]`).first().waitFor({ timeout: 60_000 });
   });
 
-  it('disables and removes the pack, and says so', async () => {
+  it('disables and removes the pack, and the document re-analysed without it loses its findings', async () => {
     const { page } = running[0]!;
     await page.getByRole('button', { name: 'Rules', exact: true }).click();
     const card = page.getByRole('region', { name: 'Rule pack Acme audit OEM aliases' });
@@ -167,5 +167,14 @@ describe('the Rules screen', () => {
       .map((r) => r.action)
       .filter((a) => a.startsWith('rules.'));
     expect(actions).toStrictEqual(['rules.enabled', 'rules.disabled', 'rules.removed']);
+
+    // Re-analysing the sample without the pack drops its findings and keeps the bundled ones.
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('row', { name: `Open ${SAMPLE}` }).click();
+    const alias = page.locator(`.hl[aria-label*="${RULE_TITLE}"]`).first();
+    await alias.waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Re-analyse', exact: true }).click();
+    await alias.waitFor({ state: 'detached', timeout: 60_000 });
+    await page.locator('[data-page="1"] .hl[aria-label*="Face matching"]').first().waitFor();
   });
 });
