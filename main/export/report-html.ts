@@ -276,7 +276,7 @@ function documentHtml(model: ReportModel, index: number): string {
 <h1>${e(model.identity.fileName)}</h1>
 <div>Risk: <span class="verdict sev-${e(risk)}">${e(risk)}</span></div>
 </header>
-<section class="identity"><h2>Document</h2>${identityHtml(model)}</section>
+<section class="identity"><h2>Document</h2>${identityHtml(model)}${notesHtml(model.documentNotes)}</section>
 ${warnings}
 <section class="summary"><h2>Summary</h2>
 <div class="totals"><span><strong>${t.findings}</strong> findings (${t.denied} denied by the text)</span><span>${severityCounts}</span>
@@ -287,7 +287,18 @@ ${warnings}
 ${model.findings.length > 0 ? model.findings.map(findingHtml).join('\n') : '<p>ClaimLens found no risky capability claim in this document.</p>'}
 </section>
 ${highlights}
+${otherNotesHtml(model)}
 </main>`;
+}
+
+function otherNotesHtml(model: ReportModel): string {
+  if (model.otherNotes.length === 0) return '';
+  const items = model.otherNotes.map(
+    (n) =>
+      `<li><div class="who">On <code>${e(n.targetId)}</code>: ${e(n.author)}, ${e(formatUtc(n.createdAt))}</div>` +
+      `<div class="text">${e(n.text)}</div></li>`,
+  );
+  return `<section class="other-notes"><h2>Notes on findings no longer reported</h2><ol class="notes">${items.join('')}</ol></section>`;
 }
 
 /** A document that could not be read, in a report of several (claimlens analyse --format html). */

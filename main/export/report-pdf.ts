@@ -339,6 +339,7 @@ async function documentPdf(layout: Layout, model: ReportModel): Promise<void> {
 
   heading(layout, 'Document');
   identity(layout, model);
+  notes(layout, model.documentNotes);
   if (model.warnings.length > 0) {
     label(layout, 'Not checked');
     for (const w of model.warnings) layout.text([{ text: `•  ${w}` }], { size: 9 });
@@ -376,6 +377,17 @@ async function documentPdf(layout: Layout, model: ReportModel): Promise<void> {
   if (model.highlights.length > 0) {
     heading(layout, `Reviewer's highlights (${model.highlights.length})`);
     for (const h of model.highlights) await highlight(layout, h);
+  }
+  if (model.otherNotes.length > 0) {
+    heading(layout, 'Notes on findings no longer reported');
+    for (const n of model.otherNotes) {
+      layout.text([{ text: `On ${n.targetId}: ${n.author}, ${formatUtc(n.createdAt)}` }], {
+        size: 7.5,
+        colour: MUTED,
+      });
+      layout.text([{ text: n.text }], { size: 9.5 });
+      layout.space(3);
+    }
   }
 }
 

@@ -149,6 +149,10 @@ export interface ReportModel {
   readonly chart: readonly ChartRow[];
   readonly findings: readonly ReportFinding[];
   readonly highlights: readonly ReportHighlight[];
+  /** Notes on the document as a whole. */
+  readonly documentNotes: readonly ReportNote[];
+  /** Notes whose finding the current analysis no longer produces, with the finding's id. */
+  readonly otherNotes: readonly (ReportNote & { readonly targetId: string })[];
   readonly warnings: readonly string[];
 }
 
@@ -283,6 +287,10 @@ export function buildReport(
     });
 
   const meta = detail.meta;
+  const shown = new Set([...findings.map((f) => f.id), ...highlights.map((h) => h.id)]);
+  const otherNotes = [...notes.entries()]
+    .filter(([target]) => target !== meta.sha256 && !shown.has(target))
+    .flatMap(([targetId, list]) => list.map((n) => ({ ...n, targetId })));
   return {
     title: `Evidence report: ${meta.fileName}`,
     identity: {
@@ -311,6 +319,8 @@ export function buildReport(
     chart,
     findings,
     highlights,
+    documentNotes: notes.get(meta.sha256) ?? [],
+    otherNotes,
     warnings: source.warnings,
   };
 }
