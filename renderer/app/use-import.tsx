@@ -200,7 +200,8 @@ export function useImport(askPassword: PasswordPrompt): Importer {
             const read = await analyse(meta, {
               signal: controller.signal,
               batch,
-              refresh: false,
+              // One file shows in the list at once; a batch refreshes it on a timer.
+              refresh: !batch,
               onPages: (done, total) => {
                 tally.pages = { done, total };
                 draw();
@@ -231,7 +232,9 @@ export function useImport(askPassword: PasswordPrompt): Importer {
         abort.current = null;
         await refreshNow(true);
         tally.current.clear();
-        setProgress(snapshot(tally, true, controller.signal.aborted));
+        // One file opened and read: its row says so, no summary is needed.
+        const quiet = files.length === 1 && tally.imported === 1 && !controller.signal.aborted;
+        setProgress(quiet ? null : snapshot(tally, true, controller.signal.aborted));
       })();
     },
     [analyse, refresh],

@@ -31,7 +31,7 @@ function ImportRunning({ progress, onCancel }: { progress: ImportProgress; onCan
       <span className="progress-text">
         {progress.total === 1 ? (
           <>
-            {reading}
+            1 of 1: {reading}
             {progress.pages && ` (page ${progress.pages.done} of ${progress.pages.total})`}
           </>
         ) : (

@@ -122,9 +122,6 @@ export function LibraryScreen({
           <caption className="visually-hidden">Documents in the library</caption>
           <thead>
             <tr>
-              <th scope="col">
-                <span className="visually-hidden">Compare</span>
-              </th>
               <th scope="col">Document</th>
               <th scope="col">Vendors</th>
               <th scope="col">Pages</th>
@@ -146,18 +143,20 @@ export function LibraryScreen({
                   }
                 }}
               >
-                <td className="pick" onClick={(e) => e.stopPropagation()}>
-                  <input
-                    type="checkbox"
-                    aria-label={`Compare ${d.fileName}`}
-                    checked={picked.includes(d.sha256)}
-                    disabled={d.state !== 'analysed'}
-                    onChange={() => togglePick(d.sha256)}
-                    onKeyDown={(e) => e.stopPropagation()}
-                  />
-                </td>
                 <td>
-                  <div className="doc-name">{d.fileName}</div>
+                  <div className="doc-name">
+                    <input
+                      type="checkbox"
+                      className="pick"
+                      aria-label={`Compare ${d.fileName}`}
+                      checked={picked.includes(d.sha256)}
+                      disabled={d.state !== 'analysed'}
+                      onChange={() => togglePick(d.sha256)}
+                      onClick={(e) => e.stopPropagation()}
+                      onKeyDown={(e) => e.stopPropagation()}
+                    />
+                    {d.fileName}
+                  </div>
                   <DocumentState meta={d} onRetry={onRetry} />
                   {d.tags.map((t) => (
                     <span key={t} className="tag">
