@@ -1,6 +1,7 @@
 // The readable table: per document, a header with its identity and risk, then one block per
 // finding (severity, category, page, how it is stated, the quote, and why it matters).
 import type { AnalysisReport, DocumentResult, Finding } from '../../../shared/model/finding';
+import { isLowOcrConfidence } from '../../../shared/ocr/ocr-text';
 import { CATEGORY_LABELS, type Severity } from '../../../shared/model/taxonomy';
 import type { Verdict } from '../../../shared/policy/evaluate';
 import { verdictLines, verdictTotals } from './verdicts';
@@ -52,7 +53,8 @@ export function formatTable(
         : POLARITY_LABEL[f.polarity];
       const cue = f.cue ? dim(` ("${f.cue}")`) : '';
       out.push(
-        `  ${severity} p.${String(f.page).padEnd(4)} ${CATEGORY_LABELS[f.category]} - ${polarity}${cue}`,
+        `  ${severity} p.${String(f.page).padEnd(4)} ${CATEGORY_LABELS[f.category]} - ${polarity}${cue}` +
+          ocrNote(f, paint, dim),
       );
       for (const line of wrap(`"${f.quote}"`, style.width - 4)) out.push(`    ${line}`);
       const why = f.vendor ? `${f.title}: ${f.vendor.evidence}` : f.title;
@@ -64,6 +66,19 @@ export function formatTable(
   out.push(totalsLine(report.documents));
   if (verdicts !== undefined) out.push(verdictTotals(verdicts));
   return out.join('\n') + '\n';
+}
+
+/** Findings on OCR pages say how sure the recogniser was; a low figure asks for a look. */
+function ocrNote(
+  f: Finding,
+  paint: (code: string, text: string) => string,
+  dim: (text: string) => string,
+): string {
+  if (f.ocrConfidence === undefined) return '';
+  const percent = `${Math.round(f.ocrConfidence * 100)}%`;
+  return isLowOcrConfidence(f)
+    ? ` ${paint('\x1b[1;33m', `[OCR ${percent}: low, check the quote on the page]`)}`
+    : dim(` [OCR ${percent}]`);
 }
 
 function documentLine(doc: DocumentResult): string {
