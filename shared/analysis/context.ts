@@ -11,6 +11,8 @@ export interface PolarityResult {
   readonly cue?: string;
   /** The cue's first token, when there is a cue. */
   readonly cueAt?: number;
+  /** The token after the cue's last one, when there is a cue. */
+  readonly cueEnd?: number;
 }
 
 /** How many words before a claim a denial reaches ("does not support face, gait or ethnicity ..."). */
@@ -40,6 +42,7 @@ export function polarityOf(
     polarity,
     cue: text.slice(view.tokens.start[o.start], view.tokens.end[o.end - 1]),
     cueAt: o.start,
+    cueEnd: o.end,
   });
   const broken = (from: number, to: number, allowCells: boolean): boolean =>
     clauseBroken(context.clauseBreaks, view, text, from, to, allowCells);
@@ -62,7 +65,11 @@ export function polarityOf(
     ...context.negationBefore.find(view, a, b),
     ...context.negationBeforeNear.find(view, a, b),
   ]);
-  const before = [...context.negationBefore.find(view, lo, m0), ...near]
+  // A denial may share the claim's first word: "不上传" (does not upload) before "上传云平台".
+  const overlapping = context.negationBefore
+    .find(view, lo, Math.min(m1, m0 + 2 * scale))
+    .filter((o) => o.start < m0 && o.end > m0);
+  const before = [...context.negationBefore.find(view, lo, m0), ...overlapping, ...near]
     .filter((o) => !broken(o.end, m0, false))
     .concat(inside)
     .filter((o) => !excused(o))
@@ -123,13 +130,16 @@ export function polarityOf(
   }
   // "Unlike Hikvision, ...", "more accurate than Dahua": a comparison names someone else's product.
   // It reaches past its next two words only while the comparison's own clause goes on ("unlike
-  // competitors that sort shoppers by ethnicity, our counters ..."): a comma ends it.
+  // competitors that sort shoppers by ethnicity, our counters ..."): a comma or a conjunction
+  // ends it ("compatible with ONVIF and supports face recognition").
   const comparison = context.thirdPartyNear
     .find(view, hedgeLo, m0)
     .filter(
       (o) =>
         !broken(o.end, m0, false) &&
-        (m0 - o.end <= NEAR_NEGATION_REACH * scale || !hasComma(view, text, o.end, m0)),
+        (m0 - o.end <= NEAR_NEGATION_REACH * scale ||
+          (!hasComma(view, text, o.end, m0) &&
+            context.conjunctions.find(view, o.end, m0).length === 0)),
     )
     .sort((a, b) => b.end - a.end)[0];
   if (comparison) return found('third_party', comparison);
@@ -155,9 +165,48 @@ function joinedByHyphen(view: TokenView, text: string, t: number): boolean {
   return t > 0 && text.slice(end[t - 1], start[t]) === '-';
 }
 
+/** A hedge may introduce the next claim from up to this many words before it. */
+const INTRODUCES_REACH = 3;
+
+/**
+ * A hedge after a claim that leads straight into another claim belongs to that one: in "reads
+ * plates at 400 junctions and will add person tracking", "will add" plans the tracking, not the
+ * plate reading, and in "the dashboard shows density, and our partner's app adds age statistics"
+ * the partner offers the statistics. The earlier claim is then taken as asserted. A conjunction or
+ * punctuation between the hedge and the next claim keeps the hedge with the earlier one.
+ */
+export function releaseHedgesOfNextClaims(
+  claims: readonly ClaimPolarity[],
+  contextOf: (seg: number) => CompiledContext,
+  view: TokenView,
+  text: string,
+): void {
+  const { start, end } = view.tokens;
+  for (const a of claims) {
+    const { polarity, cueAt, cueEnd } = a.result;
+    if (polarity === 'asserted' || polarity === 'negated') continue;
+    if (cueAt === undefined || cueEnd === undefined || cueAt < a.t1) continue;
+    const introduced = claims.some(
+      (b) =>
+        b !== a &&
+        b.seg === a.seg &&
+        // "plate reading through a third-party ANPR engine": the same claim said twice.
+        b.category !== a.category &&
+        b.t0 >= cueEnd &&
+        b.t0 - cueEnd <= INTRODUCES_REACH &&
+        !/[,;:.!?()，、；：。！？（）\t]/u.test(text.slice(end[cueEnd - 1], start[b.t0])) &&
+        // "face recognition is optional and gait analysis standard": the hedge stays with the first.
+        contextOf(b.seg).conjunctions.find(view, cueEnd, b.t0).length === 0,
+    );
+    if (introduced) a.result = { polarity: 'asserted' };
+  }
+}
+
 /** A claim's token span and segment, with the polarity found for it on its own. */
 export interface ClaimPolarity {
   readonly seg: number;
+  /** The claim's category: a hedge leading into a claim of the same category covers both. */
+  readonly category: string;
   readonly t0: number;
   readonly t1: number;
   result: PolarityResult;

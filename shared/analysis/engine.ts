@@ -14,10 +14,15 @@ import { ALL_LANGUAGES, detectLanguages, languageBit } from '../text/language';
 import { displayText, normalise, toSourceSpan } from '../text/normalise';
 import { quadsFor, type PageText } from '../text/page-text';
 import { segment, tokenize, type Segment, type Tokens } from '../text/segment';
-import { polarityOf, shareListPolarity, type ClaimPolarity } from './context';
+import {
+  polarityOf,
+  releaseHedgesOfNextClaims,
+  shareListPolarity,
+  type ClaimPolarity,
+} from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.1.0';
+export const ENGINE_VERSION = '1.2.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
@@ -91,10 +96,12 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   const contextOf = (s: number) => contextFor(rules, state.languages[s]!);
   const claims: ClaimPolarity[] = kept.map((m) => ({
     seg: m.seg,
+    category: rules.rules[m.entry.rule]!.category,
     t0: m.t0,
     t1: m.t1,
     result: polarityOf(contextOf(m.seg), state.view, norm.text, segments[m.seg]!, m),
   }));
+  releaseHedgesOfNextClaims(claims, contextOf, state.view, norm.text);
   shareListPolarity(claims, contextOf, state.view, norm.text);
   return kept
     .map((m, i): Finding => {

@@ -137,6 +137,43 @@ describe('polarity', () => {
     expect(find('Unlike our rivals, we sell facial recognition.')[0]?.polarity).toBe('asserted');
   });
 
+  it('gives a hedge that leads into the next claim to that claim', () => {
+    expect(
+      find('The camera offers face recognition and planned gait recognition.').map(
+        (f) => f.polarity,
+      ),
+    ).toEqual(['asserted', 'roadmap']);
+    // A conjunction between the hedge and the next claim keeps it with the first.
+    expect(
+      find('Face recognition is planned and gait recognition too.').map((f) => f.polarity),
+    ).toEqual(['roadmap', 'roadmap']);
+  });
+
+  it("reads a Chinese denial that shares the claim's first word", () => {
+    const pack = loadRulePack(
+      `
+pack: { id: overlap-test, name: Overlap test pack, version: 1.0.0 }
+context:
+  negation_before: ["不上传"]
+rules:
+  - id: cloud-zh
+    title: Upload to the cloud
+    category: data_transfer_cloud
+    explanation: Recordings are sent to a cloud service outside the owner's control.
+    languages: [zh]
+    patterns: ["上传 ~3 云"]
+`,
+      'overlap-test.yaml',
+      'test',
+    );
+    if (!pack.ok) throw new Error(JSON.stringify(pack.problems));
+    const findings = analyseDocument(
+      pagesFromPlainText('所有数据仅存储在本地，不上传任何云平台。'),
+      compileRules([pack.pack]),
+    ).findings;
+    expect(findings.map((f) => [f.polarity, f.cue])).toEqual([['negated', '不上传']]);
+  });
+
   it('lets a denial that closes the sentence deny the whole list before it', () => {
     expect(
       find(
