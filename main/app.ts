@@ -4,6 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, screen, session, type BrowserWindow } from 'electron';
+import { saveWithDialog } from './export/save-dialog';
 import { appDataDir } from './hosts/app-data';
 import { startServices, type HostServices } from './hosts/services';
 import { registerIpc } from './ipc/register';
@@ -34,7 +35,16 @@ async function start(): Promise<void> {
   await secured;
   const libraryDir = join(app.getPath('userData'), 'library');
   const openExternal = createOpenExternal(() => window, log);
-  const services = await startServices({ libraryDir, host: 'electron', openExternal });
+  const services = await startServices({
+    libraryDir,
+    host: 'electron',
+    openExternal,
+    saveExport: saveWithDialog(
+      dialog,
+      () => window,
+      () => app.getPath('downloads'),
+    ),
+  });
   closeOnQuit(services);
   // Served before the window exists, with the library open: the scheme also serves its originals.
   serveApp(session.defaultSession, {

@@ -79,6 +79,9 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemConstructorO
       command('Open &Folder…', 'CmdOrCtrl+Shift+O', { command: 'open-folder' }),
       { label: 'Open &Recent', submenu: recent },
       separator,
+      // The open document as an annotated PDF copy, W3C annotations, CSV or JSON.
+      command('&Export…', 'CmdOrCtrl+E', { command: 'export' }),
+      separator,
       command('&Close Document', 'CmdOrCtrl+W', { command: 'close-document' }),
       ...(mac ? [] : [separator, quit]),
     ],

@@ -2,6 +2,7 @@
 // the Electron app and the Chromium host answer every channel with the same code.
 import packageJson from '../../package.json' with { type: 'json' };
 import type { AppInfo } from '../../shared/ipc/contract';
+import type { ExportSaver } from '../export/app-export';
 import type { Handlers } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { resourcePath } from '../resources';
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   readonly libraryDir: string;
   readonly host: AppInfo['host'];
   readonly openExternal: (url: URL) => Promise<boolean>;
+  /** Where exports go (Electron: a save dialog); by default the Downloads folder. */
+  readonly saveExport?: ExportSaver;
 }
 
 export async function startServices(options: ServiceOptions): Promise<HostServices> {
@@ -41,6 +44,7 @@ export async function startServices(options: ServiceOptions): Promise<HostServic
     rules,
     samplesDir: resourcePath('samples'),
     openExternal: options.openExternal,
+    ...(options.saveExport ? { saveExport: options.saveExport } : {}),
   });
   return { store, handlers, close: () => store.close() };
 }

@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import type { AppInfo, PackOverview, PackProblem, PackValidation } from '../../shared/ipc/contract';
 import type {
   AnalysisUpload,
+  AuditRecord,
   DocumentDetail,
   DocumentMeta,
   DocumentView,
@@ -19,6 +20,12 @@ import type {
 import type { Quad } from '../../shared/model/finding';
 import type { LoadedPack } from '../../shared/rules/compile';
 import { diffEditions, editionOf, editionProblem } from '../../shared/diff/diff';
+import {
+  downloadsDir,
+  exportDocument,
+  saveIntoFolder,
+  type ExportSaver,
+} from '../export/app-export';
 import { HandlerError, type Handlers } from './dispatch';
 
 /** What the handlers need of the library store (main/store/library-store.ts). */
@@ -52,6 +59,10 @@ export interface LibraryService {
   removeHighlight(sha256: string, highlightId: string): Promise<void>;
   reviewer(): string;
   setReviewer(name: string): Promise<void>;
+  /** For exports: the verified original, the stored page texts and the audit log. */
+  readOriginal(sha256: string): Promise<Uint8Array>;
+  pageText(sha256: string, page: number): string | null;
+  audit(): AuditRecord[];
 }
 
 /** Users' rule packs in the library (main/rules/user-packs.ts). */
@@ -75,6 +86,8 @@ export interface Services {
   readonly samplesDir: string;
   /** Opens an https link after asking the user; resolves whether it was opened. */
   readonly openExternal: (url: URL) => Promise<boolean>;
+  /** Where an export goes (Electron: a save dialog); by default into the Downloads folder. */
+  readonly saveExport?: ExportSaver;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -140,6 +153,8 @@ export function createHandlers(services: Services): Handlers {
       return true;
     },
     'highlights:add': (input) => store.addHighlight(input),
+    'document:export': (req) =>
+      exportDocument(store, services.saveExport ?? saveIntoFolder(downloadsDir()), req),
     'highlights:remove': async ({ sha256, highlightId }) => {
       await store.removeHighlight(sha256, highlightId);
       return true;

@@ -103,6 +103,23 @@ export type PackValidation = z.infer<typeof PackValidation>;
 
 const PackId = z.strictObject({ packId: z.string().min(1).max(200) });
 
+/** What the app exports of a document (the CLI's `claimlens export --format`). */
+export const EXPORT_FORMATS = ['annotated-pdf', 'w3c', 'csv', 'json'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** Where an export went: saved at `path`, or not saved because the user cancelled the dialog. */
+export const ExportOutcome = z.strictObject({
+  saved: z.boolean(),
+  path: z.string().nullable(),
+  fileName: z.string(),
+  /** What was written, in one line ("65 annotations appended to brochure.pdf ..."). */
+  summary: z.string(),
+  /** What the user should know (items that could not be placed on a page). */
+  warnings: z.array(z.string()),
+});
+export type ExportOutcome = z.infer<typeof ExportOutcome>;
+
 export const contract = {
   'app:info': { req: Empty, res: AppInfo },
   'app:openExternal': { req: z.strictObject({ url: z.string().max(2000) }), res: z.boolean() },
@@ -167,6 +184,11 @@ export const contract = {
     }),
     res: UserHighlight,
   },
+  /** Builds the export in main and saves it (Electron: a save dialog; Chromium host: Downloads). */
+  'document:export': {
+    req: z.strictObject({ sha256: Sha256, format: ExportFormat }),
+    res: ExportOutcome,
+  },
   'highlights:remove': {
     req: z.strictObject({ sha256: Sha256, highlightId: z.string().max(100) }),
     res: z.boolean(),
@@ -195,6 +217,8 @@ export const MENU_COMMANDS = [
   'previous-finding',
   /** The Rules screen: rule packs, their rules, and loading a pack of the user's. */
   'show-rules',
+  /** Export the open document: annotated PDF copy, W3C annotations, CSV or JSON. */
+  'export',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
@@ -214,6 +238,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'VERIFICATION_FAILED',
   'STORE_FAILED',
+  /** An export that cannot be made of this document (an encrypted PDF, say), with why. */
+  'EXPORT_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ExportSaver } from '../../main/export/app-export';
 import { startChromiumHost, type ChromiumHost } from '../../main/hosts/chromium-host';
 import { startServices, type HostServices } from '../../main/hosts/services';
 import { ensureBuilt } from '../../main/toolchain/build.mjs';
@@ -31,13 +32,17 @@ export function newLibraryDir(): string {
   return mkdtempSync(join(tmpdir(), 'claimlens-library-'));
 }
 
-export async function startApp(libraryDir: string): Promise<RunningApp> {
+export async function startApp(
+  libraryDir: string,
+  options: { readonly saveExport?: ExportSaver } = {},
+): Promise<RunningApp> {
   if (!existsSync(CHROMIUM))
     throw new Error(`The UI tests need Chromium at ${CHROMIUM} (apt-get install chromium).`);
   const services = await startServices({
     libraryDir,
     host: 'chromium',
     openExternal: () => Promise.resolve(false),
+    ...(options.saveExport ? { saveExport: options.saveExport } : {}),
   });
   const refused: string[] = [];
   const host = await startChromiumHost({

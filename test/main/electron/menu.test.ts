@@ -60,6 +60,7 @@ function click(item: Item): void {
 const SHORTCUTS: [string, string, MenuEvent][] = [
   ['Open…', 'CmdOrCtrl+O', { command: 'open' }],
   ['Open Folder…', 'CmdOrCtrl+Shift+O', { command: 'open-folder' }],
+  ['Export…', 'CmdOrCtrl+E', { command: 'export' }],
   ['Close Document', 'CmdOrCtrl+W', { command: 'close-document' }],
   ['Zoom In', 'CmdOrCtrl+Plus', { command: 'zoom-in' }],
   ['Zoom Out', 'CmdOrCtrl+-', { command: 'zoom-out' }],
