@@ -1,17 +1,15 @@
-// An evidence bundle from the documents' evidence: each original, its annotated copy, its report,
-// then the audit chain: the library's whole chain for library documents, or a chain written for
+// An evidence bundle from the documents' evidence: each original and its annotated copy, the
+// report (HTML and PDF), the W3C annotations and the findings (CSV, JSON) of all of them, and the
+// audit chain: the library's whole chain for library documents, or a chain written for
 // the bundle (one record a document analysed, one for the bundle) for files analysed on the spot.
 // Each part comes from the exporter that owns it; the bundle only names, hashes and packs them.
-import { cropTargets } from '../../shared/export/report-crops';
-import { buildReport } from '../../shared/export/report-model';
 import type { AuditRecord } from '../../shared/model/library';
 import { auditHash, GENESIS_HASH } from '../store/audit';
-import { annotatedPdf } from './annotated-pdf';
 import { buildBundle, type Bundle, type BundleEntry } from './bundle';
 import type { BundleManifest, ManifestDocument } from './bundle-manifest';
 import { EvidenceError, type EvidenceDocument } from './evidence-source';
-import { renderCrops } from './report-crops';
-import { renderReportHtml } from './report-html';
+import { renderExport } from './render-export';
+import { makeReport } from './report-render';
 
 export interface BundleOptions {
   /** The library's audit chain, oldest first, when the documents come from a library. */
@@ -41,7 +39,7 @@ export async function bundleEvidence(
       document: sha256,
     });
     try {
-      const annotated = await annotatedPdf(doc);
+      const annotated = await renderExport('annotated-pdf', [doc]);
       entries.push({
         path: `annotated/${sha256}.annotated.pdf`,
         bytes: annotated.bytes,
@@ -52,17 +50,22 @@ export async function bundleEvidence(
       if (!(error instanceof EvidenceError)) throw error;
       omitted.push(`Annotated PDF copy of ${fileName}: ${error.message}`);
     }
-    const crops = await renderCrops(doc.bytes, cropTargets(doc.detail));
-    const model = buildReport(
-      { ...doc, warnings: [...doc.warnings, ...crops.warnings] },
-      crops.crops,
-    );
-    entries.push({
-      path: `reports/${sha256}.html`,
-      bytes: new TextEncoder().encode(renderReportHtml(model)),
-      role: 'report-html',
-      document: sha256,
-    });
+  }
+  // One report, one annotation collection and one findings table for all the documents.
+  for (const [format, path, role] of [
+    ['html', 'report/report.html', 'report-html'],
+    ['pdf', 'report/report.pdf', 'report-pdf'],
+  ] as const) {
+    const report = await makeReport(documents, format);
+    entries.push({ path, bytes: report.bytes, role });
+    omitted.push(...report.warnings.map((w) => `In the ${format.toUpperCase()} report: ${w}`));
+  }
+  for (const [format, path, role] of [
+    ['w3c', 'annotations/annotations.jsonld', 'annotations'],
+    ['csv', 'findings/findings.csv', 'findings-csv'],
+    ['json', 'findings/findings.json', 'findings-json'],
+  ] as const) {
+    entries.push({ path, bytes: (await renderExport(format, documents)).bytes, role });
   }
   const fromLibrary = documents.every((d) => d.source === 'library');
   const audit =

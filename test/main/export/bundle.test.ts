@@ -104,15 +104,19 @@ describe('claimlens bundle from a library', () => {
     expect(bundleRun.stderr).toContain("(the library's chain)");
   });
 
-  it('holds the original, the annotated copy, the report and the audit log, each hashed', () => {
+  it('holds the original, annotated copy, reports, annotations, findings and audit log, hashed', () => {
     const files = unzipSync(zip);
     expect(Object.keys(files)).toEqual([
       'manifest.json',
       'SHA256SUMS',
       `annotated/${library.sha256}.annotated.pdf`,
+      'annotations/annotations.jsonld',
       'audit/audit.jsonl',
+      'findings/findings.csv',
+      'findings/findings.json',
       `originals/${library.sha256}.pdf`,
-      `reports/${library.sha256}.html`,
+      'report/report.html',
+      'report/report.pdf',
     ]);
     expect(files[`originals/${library.sha256}.pdf`]).toEqual(
       new Uint8Array(readFileSync(BROCHURE)),
@@ -123,7 +127,13 @@ describe('claimlens bundle from a library', () => {
     }
     const annotated = files[`annotated/${library.sha256}.annotated.pdf`]!;
     expect(sha(annotated.subarray(0, readFileSync(BROCHURE).length))).toBe(library.sha256);
-    expect(strFromU8(files[`reports/${library.sha256}.html`]!)).toContain('brochure-3p.pdf');
+    expect(strFromU8(files['report/report.html']!)).toContain('brochure-3p.pdf');
+    expect(strFromU8(files['report/report.pdf']!.subarray(0, 5))).toBe('%PDF-');
+    expect(strFromU8(files['annotations/annotations.jsonld']!)).toContain(
+      `urn:sha256:${library.sha256}`,
+    );
+    expect(strFromU8(files['findings/findings.csv']!)).toContain(library.sha256);
+    expect(manifest.omitted).toEqual([]);
   });
 
   it('the manifest names tool, engine, packs, reviewer, UTC time and the chain head', async () => {
@@ -226,6 +236,28 @@ describe('claimlens verify catches tampering', () => {
     ]);
   });
 
+  it('the W3C annotations changed', () => {
+    const path = pathOf('annotations');
+    const found = problems(
+      tamper(zip, (f) => {
+        f[path] = strToU8(strFromU8(f[path]!).replace('brochure-3p.pdf', 'brochure-4p.pdf'));
+      }),
+    );
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^annotations\/annotations\.jsonld was changed: .* \(the W3C annotations, /,
+      ),
+    ]);
+  });
+
+  it('the findings table changed', () => {
+    const path = pathOf('findings-csv');
+    const found = problems(tamper(zip, (f) => void (f[path] = flipByte(f[path]!, -3))));
+    expect(found).toEqual([
+      expect.stringMatching(/^findings\/findings\.csv was changed: .* \(the findings as CSV, /),
+    ]);
+  });
+
   it('the report changed', () => {
     const path = pathOf('report-html');
     const found = problems(
@@ -304,10 +336,10 @@ describe('claimlens verify catches tampering', () => {
 
   it('a file added', () => {
     const found = problems(
-      tamper(zip, (f) => void (f['reports/extra-notes.txt'] = strToU8('later'))),
+      tamper(zip, (f) => void (f['report/extra-notes.txt'] = strToU8('later'))),
     );
     expect(found).toEqual([
-      'reports/extra-notes.txt is in the bundle but not in the manifest: it was added after the bundle was made.',
+      'report/extra-notes.txt is in the bundle but not in the manifest: it was added after the bundle was made.',
     ]);
   });
 
@@ -397,11 +429,14 @@ describe('a bundle of files analysed on the spot', () => {
     ]);
     expect(first.manifest.files.map((f) => f.role).sort()).toEqual([
       'annotated-pdf',
+      'annotations',
       'audit-log',
+      'findings-csv',
+      'findings-json',
       'original',
       'original',
       'report-html',
-      'report-html',
+      'report-pdf',
     ]);
   });
 
