@@ -31,7 +31,7 @@ function clauseLines(reasons: readonly VerdictReason[], label: string, paint: Pa
     const first = list[0]!;
     const tag = label === 'fails' ? paint('\x1b[1;31m', label) : paint('\x1b[33m', label);
     out.push(`    ${tag} ${clause}: ${first.title}`);
-    out.push(`      ${paint('\x1b[2m', first.references.map((r) => r.title).join('; '))}`);
+    for (const ref of first.references) out.push(`      ${paint('\x1b[2m', ref.title)}`);
     for (const r of list.slice(0, SHOWN)) {
       const how = r.polarity === 'asserted' ? '' : ` (${r.polarity.replace('_', '-')})`;
       const vendor = r.vendor !== undefined ? ` [${r.vendor}]` : '';
