@@ -1,8 +1,8 @@
 // Which page regions a report shows as images, and where: one crop around each finding's and
 // each user highlight's quads, in PDF user space. The app's renderer (pdf.js canvas) and the CLI
 // (MuPDF) both draw these same regions, so a report looks the same from either.
-import type { Quad } from '../model/finding';
-import type { DocumentDetail } from '../model/library';
+import type { Finding, Quad } from '../model/finding';
+import type { UserHighlight } from '../model/library';
 import { severityRank } from '../model/taxonomy';
 import { SEVERITY_COLOURS, USER_COLOUR } from './report-model';
 
@@ -89,8 +89,16 @@ export function cropRegion(quads: readonly Quad[], page: Box): Box | null {
   return region[2] - region[0] > 1 && region[3] - region[1] > 1 ? region : null;
 }
 
+/** What cropTargets needs of a document: the stored detail or the app's lighter view. */
+export interface CroppableDocument {
+  readonly findings: readonly {
+    readonly finding: Pick<Finding, 'id' | 'page' | 'quads' | 'severity' | 'start'>;
+  }[];
+  readonly highlights: readonly Pick<UserHighlight, 'id' | 'page' | 'quads'>[];
+}
+
 /** What to crop for a document's report: findings by severity first, then user highlights. */
-export function cropTargets(detail: DocumentDetail, limit = MAX_CROPS): CropTarget[] {
+export function cropTargets(detail: CroppableDocument, limit = MAX_CROPS): CropTarget[] {
   const findings = [...detail.findings]
     .sort(
       (a, b) =>
