@@ -222,9 +222,10 @@ export class UserPacks {
       [this.disabledDir, false],
     ] as const) {
       for (const path of await yamlFiles(dir)) {
-        const text = await readFile(path, 'utf8');
-        const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-        const result = loadRulePack(text, path, sha256);
+        // Hashed as bytes, as the CLI hashes a pack it reads (main/rules/load-packs.ts).
+        const bytes = await readFile(path);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const result = loadRulePack(bytes.toString('utf8'), path, sha256);
         if (!result.ok) problems.push(...result.problems);
         // The same id in both folders (a copy made by hand): the enabled one is the pack.
         else if (!stored.some((s) => s.pack.data.pack.id === result.pack.data.pack.id))

@@ -99,9 +99,9 @@ function ValidPack({
 }: Props & { valid: Extract<PackValidation, { ok: true }> }) {
   const { pack, data, warnings } = valid;
   const readable = documents.filter((d) => d.state === 'analysed');
-  const [target, setTarget] = useState<string>(
-    readable.find((d) => d.sha256 === currentSha256)?.sha256 ?? readable[0]?.sha256 ?? '',
-  );
+  const [chosen, setTarget] = useState<string | null>(currentSha256);
+  // The document chosen, else the one open before, else the newest the library can read.
+  const target = readable.some((d) => d.sha256 === chosen) ? chosen! : (readable[0]?.sha256 ?? '');
   const [state, setState] = useState<PreviewState>({ kind: 'idle' });
   const [selected, setSelected] = useState<string | null>(null);
   const [enabling, setEnabling] = useState(false);
