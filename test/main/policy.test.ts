@@ -48,7 +48,7 @@ const DENIALS = file(
 );
 const MIXED = file(
   'mixed.txt',
-  'Compatible with the DS-2CD2143G2-I camera.\n' +
+  'The DS-2CD2143G2-I is a 4 MP dome camera.\n' +
     'Ethnicity detection is planned for a future firmware release.\n' +
     'Optional licence: emotion recognition for classrooms, to measure student attention and mood.\n',
 );
