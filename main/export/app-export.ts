@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
-import type { ExportFormat, ExportOutcome } from '../../shared/ipc/contract';
+import type { ExportFormat, ExportOutcome, ReportCropUpload } from '../../shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import { EvidenceError, evidenceFromLibrary, type EvidenceLibrary } from './evidence-source';
 import { renderExport, type RenderedExport } from './render-export';
@@ -17,12 +17,15 @@ export type ExportSaver = (file: RenderedExport) => Promise<string | null>;
 export async function exportDocument(
   library: EvidenceLibrary,
   save: ExportSaver,
-  request: { sha256: string; format: ExportFormat },
+  request: { sha256: string; format: ExportFormat; crops?: readonly ReportCropUpload[] },
 ): Promise<ExportOutcome> {
   let file: RenderedExport;
   try {
     const evidence = await evidenceFromLibrary(library, request.sha256);
-    file = await renderExport(request.format, [evidence]);
+    // A report's page images come drawn by the renderer (main parses no PDF); none at all for
+    // a document that is not a PDF.
+    const crops = new Map((request.crops ?? []).map((c) => [c.id, c]));
+    file = await renderExport(request.format, [{ ...evidence, crops }]);
   } catch (error) {
     if (!(error instanceof EvidenceError)) throw error;
     throw new HandlerError(

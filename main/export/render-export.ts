@@ -1,11 +1,21 @@
 // One export format -> the file's bytes, its suggested name and media type; the CLI's
 // `claimlens export` and the app's export channel both call this, so they write the same files.
+import { MAX_CROPS } from '../../shared/export/report-crops';
+import type { ReportCrop } from '../../shared/export/report-model';
 import { annotatedPdf } from './annotated-pdf';
 import { EvidenceError, type EvidenceDocument } from './evidence-source';
 import { exportCsv, exportJson } from './table-rows';
+import { makeReport } from './report-render';
 import { w3cAnnotations } from './w3c';
 
-export const EXPORT_FORMATS = ['annotated-pdf', 'w3c', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = [
+  'annotated-pdf',
+  'w3c',
+  'csv',
+  'json',
+  'report-html',
+  'report-pdf',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface RenderedExport {
@@ -20,9 +30,14 @@ export interface RenderedExport {
 
 const encoder = new TextEncoder();
 
+/** A document's evidence, with the page crops the app's renderer drew for a report. */
+export type ExportDocument = EvidenceDocument & {
+  readonly crops?: ReadonlyMap<string, ReportCrop>;
+};
+
 export async function renderExport(
   format: ExportFormat,
-  documents: readonly EvidenceDocument[],
+  documents: readonly ExportDocument[],
 ): Promise<RenderedExport> {
   const [first] = documents;
   if (first === undefined) throw new EvidenceError('USAGE', 'There is no document to export.');
@@ -66,6 +81,28 @@ export async function renderExport(
         mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
         warnings,
         summary: `${collection.total} W3C annotations on ${names}`,
+      };
+    }
+    case 'report-html':
+    case 'report-pdf': {
+      // Crops given by the app's renderer are used as they are; otherwise MuPDF draws them.
+      const kind = format === 'report-pdf' ? 'pdf' : 'html';
+      const report = await makeReport(documents, kind);
+      const images = documents.reduce(
+        (n, d) =>
+          n +
+          (d.crops?.size ??
+            Math.min(MAX_CROPS, d.detail.findings.length + d.detail.highlights.length)),
+        0,
+      );
+      return {
+        bytes: report.bytes,
+        fileName: `${stem}.report.${kind}`,
+        mediaType: kind === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+        warnings: [...warnings, ...report.warnings],
+        summary:
+          `the evidence report of ${names}: ${items} findings and highlights, ` +
+          `${images} page image${images === 1 ? '' : 's'}`,
       };
     }
     case 'csv':

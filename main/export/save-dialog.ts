@@ -10,6 +10,7 @@ const FILTERS: Readonly<Record<string, { name: string; extensions: string[] }>> 
   '.jsonld': { name: 'W3C Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
   '.csv': { name: 'CSV spreadsheet', extensions: ['csv'] },
   '.json': { name: 'JSON', extensions: ['json'] },
+  '.html': { name: 'HTML report', extensions: ['html', 'htm'] },
 };
 
 export function saveWithDialog(

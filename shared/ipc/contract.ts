@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EditionDiff } from '../diff/diff';
 import { RulePackFile } from '../rules/schema';
+import { MAX_CROPS } from '../export/report-crops';
 import {
   AnalysisUpload,
   DocumentView,
@@ -104,9 +105,29 @@ export type PackValidation = z.infer<typeof PackValidation>;
 const PackId = z.strictObject({ packId: z.string().min(1).max(200) });
 
 /** What the app exports of a document (the CLI's `claimlens export --format`). */
-export const EXPORT_FORMATS = ['annotated-pdf', 'w3c', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = [
+  'annotated-pdf',
+  'w3c',
+  'csv',
+  'json',
+  /** The evidence report (main/export/report-*.ts), as one HTML file or as PDF. */
+  'report-html',
+  'report-pdf',
+] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/**
+ * A page crop the renderer drew for a report (renderer/export/crops.ts): main parses no PDF, so
+ * the images of the highlighted regions come with the request, as PNGs.
+ */
+export const ReportCropUpload = z.strictObject({
+  id: z.string().max(500),
+  png: Bytes.refine((b) => b.length <= 8_000_000, 'a crop of at most 8 MB'),
+  width: z.number().int().min(1).max(10_000),
+  height: z.number().int().min(1).max(10_000),
+});
+export type ReportCropUpload = z.infer<typeof ReportCropUpload>;
 
 /** Where an export went: saved at `path`, or not saved because the user cancelled the dialog. */
 export const ExportOutcome = z.strictObject({
@@ -186,7 +207,12 @@ export const contract = {
   },
   /** Builds the export in main and saves it (Electron: a save dialog; Chromium host: Downloads). */
   'document:export': {
-    req: z.strictObject({ sha256: Sha256, format: ExportFormat }),
+    req: z.strictObject({
+      sha256: Sha256,
+      format: ExportFormat,
+      /** For the report formats: the crops the renderer drew (shared/export/report-crops.ts). */
+      crops: z.array(ReportCropUpload).max(MAX_CROPS).optional(),
+    }),
     res: ExportOutcome,
   },
   'highlights:remove': {
