@@ -14,6 +14,7 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Quad } from '../../shared/model/finding';
 import type { DocumentView } from '../../shared/model/library';
 import { ApiError, call, readOriginal } from '../app/api';
+import { ExportControl } from '../export/ExportControl';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { analyseStored } from '../pdf/analyse-document';
 import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
@@ -48,6 +49,7 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
   const [hover, setHover] = useState<{ mark: Mark; anchor: DOMRect } | null>(null);
   const [findOpen, setFindOpen] = useState(false);
   const [findHit, setFindHit] = useState<FindHit | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
   const [fallbackSize, setFallbackSize] = useState({ width: 595, height: 842 });
   const pagesRef = useRef<HTMLDivElement>(null);
 
@@ -184,6 +186,7 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
       find: () => setFindOpen(true),
       'next-finding': () => step(1),
       'previous-finding': () => step(-1),
+      export: () => setExportOpen(true),
     };
     actions[menuCommand.command]?.();
     // Each command acts once, when it arrives.
@@ -337,6 +340,14 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         >
           {reanalysing ? 'Re-analysing…' : 'Re-analyse'}
         </button>
+        <ExportControl
+          sha256={sha256}
+          fileName={detail.meta.fileName}
+          disabled={detail.verification !== 'verified' || detail.meta.state !== 'analysed'}
+          open={exportOpen}
+          onOpenChange={setExportOpen}
+          nativeSave={nativeMenus}
+        />
         <Legend />
       </div>
       {findOpen && pdf && (

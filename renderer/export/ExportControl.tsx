@@ -1,0 +1,178 @@
+// Export of the open document: the toolbar button and File > Export… open a dialog with the
+// format choice; main builds the file (the same code as `claimlens export`) and saves it, through
+// a save dialog in Electron or into the Downloads folder in the Chromium host, and says where.
+import { useEffect, useRef, useState } from 'react';
+import type { ExportFormat, ExportOutcome } from '../../shared/ipc/contract';
+import { call } from '../app/api';
+
+const FORMATS: readonly { id: ExportFormat; label: string; detail: string }[] = [
+  {
+    id: 'annotated-pdf',
+    label: 'Annotated PDF copy',
+    detail:
+      'The original with a highlight per finding and per highlight of yours, notes in each; ' +
+      'its first bytes are the original, unchanged.',
+  },
+  {
+    id: 'w3c',
+    label: 'W3C Web Annotations (JSON-LD)',
+    detail: 'For annotation tools: each finding and note with the quote, its page and position.',
+  },
+  {
+    id: 'csv',
+    label: 'CSV spreadsheet',
+    detail: 'One row per finding and highlight: page, quote, rule, severity, status, notes.',
+  },
+  { id: 'json', label: 'JSON', detail: 'The same rows, with the document’s hash and provenance.' },
+];
+
+interface Props {
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly disabled: boolean;
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  /** Electron asks where to save; the Chromium host saves into Downloads. */
+  readonly nativeSave: boolean;
+}
+
+type State =
+  | { readonly kind: 'choosing' }
+  | { readonly kind: 'working' }
+  | { readonly kind: 'done'; readonly outcome: ExportOutcome }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export function ExportControl({
+  sha256,
+  fileName,
+  disabled,
+  open,
+  onOpenChange,
+  nativeSave,
+}: Props) {
+  const [format, setFormat] = useState<ExportFormat>('annotated-pdf');
+  const [state, setState] = useState<State>({ kind: 'choosing' });
+  const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (open) {
+      setState({ kind: 'choosing' });
+      first.current?.focus();
+    }
+  }, [open]);
+
+  const run = async (): Promise<void> => {
+    setState({ kind: 'working' });
+    try {
+      const outcome = await call('document:export', { sha256, format });
+      if (outcome.saved) setState({ kind: 'done', outcome });
+      // The user cancelled the save dialog: nothing was written, nothing to say.
+      else onOpenChange(false);
+    } catch (e) {
+      setState({ kind: 'failed', message: (e as Error).message });
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        disabled={disabled}
+        title="Export the findings and notes: annotated PDF copy, W3C annotations, CSV or JSON"
+        onClick={() => onOpenChange(true)}
+      >
+        Export…
+      </button>
+      {open && (
+        <div className="modal-backdrop">
+          <form
+            className="modal export-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="export-title"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (state.kind === 'done') onOpenChange(false);
+              else void run();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && state.kind !== 'working') onOpenChange(false);
+            }}
+          >
+            <h2 id="export-title">Export {fileName}</h2>
+            {state.kind === 'done' ? (
+              <div role="status" className="export-result">
+                <p>
+                  Saved <strong>{state.outcome.fileName}</strong> in
+                </p>
+                <p className="export-path">{state.outcome.path}</p>
+                <p className="muted">{state.outcome.summary}.</p>
+                {state.outcome.warnings.length > 0 && (
+                  <ul className="export-warnings">
+                    {state.outcome.warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ) : (
+              <fieldset className="export-formats" disabled={state.kind === 'working'}>
+                <legend>Format</legend>
+                {FORMATS.map((f, i) => (
+                  <label key={f.id}>
+                    <input
+                      ref={i === 0 ? first : undefined}
+                      type="radio"
+                      name="export-format"
+                      value={f.id}
+                      checked={format === f.id}
+                      onChange={() => setFormat(f.id)}
+                    />
+                    <span>
+                      <strong>{f.label}</strong>
+                      <small>{f.detail}</small>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {state.kind === 'failed' && (
+              <p role="alert" className="export-error">
+                {state.message}
+              </p>
+            )}
+            {state.kind !== 'done' && (
+              <p className="muted">
+                {nativeSave
+                  ? 'You choose where to save it next.'
+                  : 'It is saved in your Downloads folder; an earlier export is never replaced.'}
+              </p>
+            )}
+            <div className="actions">
+              {state.kind === 'done' ? (
+                <button type="submit" className="btn primary">
+                  Close
+                </button>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    className="btn"
+                    disabled={state.kind === 'working'}
+                    onClick={() => onOpenChange(false)}
+                  >
+                    Cancel
+                  </button>
+                  <button type="submit" className="btn primary" disabled={state.kind === 'working'}>
+                    {state.kind === 'working' ? 'Exporting…' : 'Export'}
+                  </button>
+                </>
+              )}
+            </div>
+          </form>
+        </div>
+      )}
+    </>
+  );
+}

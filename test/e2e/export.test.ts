@@ -1,0 +1,66 @@
+// Export from the app, end to end in the Chromium host: the sample opens, a finding is confirmed
+// with a note, Export… saves an annotated PDF copy (whose first bytes are the original) and a CSV
+// with the note into the export folder; a screenshot of the dialog lands in test/.output.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { saveIntoFolder } from '../../main/export/app-export';
+import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
+
+const SAMPLE = 'sentinel-vision-brochure.pdf';
+const NOTE = 'Same wording as the 2023 brochure, page 2.';
+const running: RunningApp[] = [];
+
+afterAll(async () => {
+  await Promise.all(running.map((app) => app.stop().catch(() => undefined)));
+});
+
+describe('exporting from the app', () => {
+  const exportsDir = mkdtempSync(join(tmpdir(), 'claimlens-exports-'));
+
+  it('saves an annotated PDF copy and a CSV with the note, and says where', async () => {
+    const app = await startApp(newLibraryDir(), { saveExport: saveIntoFolder(exportsDir) });
+    running.push(app);
+    const { page } = app;
+    const toolbar = page.getByRole('toolbar', { name: 'Document' });
+    await toolbar.getByText(SAMPLE).waitFor({ timeout: 60_000 });
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings.getByRole('button', { name: /classify race and ethnicity/ }).click();
+    const detail = page.getByRole('region', { name: 'Selected finding' });
+    await detail.getByRole('radio', { name: 'Confirmed' }).click();
+    await detail.getByLabel('Note').fill(NOTE);
+    await detail.getByText(/^Saved /).waitFor();
+
+    await toolbar.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Export ${SAMPLE}` });
+    await dialog.getByRole('radio', { name: /Annotated PDF copy/ }).check();
+    await screenshot(page, 'export-dialog');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const status = dialog.getByRole('status');
+    await status.getByText('Saved', { exact: false }).first().waitFor();
+    await screenshot(page, 'export-saved');
+    const pdfPath = join(exportsDir, `${SAMPLE.replace('.pdf', '')}.annotated.pdf`);
+    expect(await status.textContent()).toContain(pdfPath);
+    const copy = readFileSync(pdfPath);
+    const sha256 = app.services.store.list()[0]!.sha256;
+    const original = await app.services.store.readOriginal(sha256);
+    expect(createHash('sha256').update(copy.subarray(0, original.length)).digest('hex')).toBe(
+      sha256,
+    );
+    expect(copy.subarray(original.length).toString('latin1')).toContain('/Subtype /Highlight');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await toolbar.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('radio', { name: /CSV spreadsheet/ }).check();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByRole('status').waitFor();
+    const csv = readFileSync(
+      join(exportsDir, `${SAMPLE.replace('.pdf', '')}.findings.csv`),
+      'utf8',
+    );
+    expect(csv).toContain(NOTE);
+    expect(csv).toContain(',confirmed,');
+  });
+});
