@@ -49,6 +49,7 @@ h3 { font-size: 1rem; margin: 0 0 .5rem; }
 dl.identity { display: grid; grid-template-columns: 11rem 1fr; gap: .25rem 1rem; margin: 0; font-size: .9rem; }
 dl.identity dt { color: var(--muted); }
 dl.identity dd { margin: 0; overflow-wrap: anywhere; }
+.hash.pack-hash { display: block; color: var(--muted); font-size: .75em; margin-bottom: .15rem; }
 code, .hash { word-break: break-all; font-family: ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: .85em; }
 .verdict { display: inline-block; padding: .1rem .5rem; border-radius: 3px; color: #fff; font-weight: 600; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
 .badge { display: inline-block; padding: .05rem .45rem; border-radius: 3px; color: #fff; font-weight: 700; font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; }
@@ -89,7 +90,10 @@ footer { margin-top: 2rem; padding-top: .6rem; border-top: 1px solid var(--line)
   h2 { break-before: auto; }
   section.findings > h2 { break-before: page; }
   main.document + main.document { break-before: page; }
-  article.finding, figure, .chart { break-inside: avoid; page-break-inside: avoid; }
+  /* A finding may continue on the next page, but its head, quote and image stay together. */
+  article.finding { break-inside: auto; page-break-inside: auto; }
+  .meta-line, h3 { break-after: avoid; page-break-after: avoid; }
+  blockquote, figure, .chart, ol.notes li, .provenance { break-inside: avoid; page-break-inside: avoid; }
   .badge, .verdict, mark, .chart svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   ul.refs a { color: inherit; text-decoration: none; }
 }
@@ -232,8 +236,8 @@ export function originalState(id: ReportModel['identity']): string {
 function identityHtml(model: ReportModel): string {
   const id = model.identity;
   const packs = id.rulePacks
-    .map((p) => `${e(p.id)} ${e(p.version)} <span class="hash">${e(p.sha256)}</span>`)
-    .join('<br>');
+    .map((p) => `${e(p.id)} ${e(p.version)}<span class="hash pack-hash">${e(p.sha256)}</span>`)
+    .join('');
   const rows: [string, string][] = [
     ['File', e(id.fileName)],
     ['SHA-256', `<span class="hash">${e(id.sha256)}</span>`],
