@@ -175,7 +175,7 @@ export function verifyBundle(zip: Uint8Array): VerifyResult {
       const actual = sha256Hex(bytes);
       if (actual !== named) {
         problems.push(
-          `The original ${file.path} does not hash to the SHA-256 in its name: it hashes to ${short(actual)}. The file was altered.`,
+          `The original ${file.path} does not hash to the SHA-256 in its name (it hashes to ${short(actual)}): the file was altered.`,
         );
       }
     }
@@ -191,7 +191,7 @@ export function verifyBundle(zip: Uint8Array): VerifyResult {
     }
     if (bytes.length < doc.bytes || sha256Hex(bytes.subarray(0, doc.bytes)) !== doc.sha256) {
       problems.push(
-        `The annotated copy ${file.path} does not begin with the original ${doc.fileName} unchanged: its first ${doc.bytes} bytes do not hash to ${short(doc.sha256)}.`,
+        `The annotated copy ${file.path} does not begin with the original ${doc.fileName} unchanged: its first ${doc.bytes} bytes do not hash to the original's SHA-256 (${short(doc.sha256)}).`,
       );
     }
   }
