@@ -1,10 +1,10 @@
 // Turns the PATH arguments into the list of files to analyse: files as given, folders walked
-// recursively for PDF and plain-text files, in a stable order.
+// recursively for the kinds ClaimLens reads (PDF, Word, web pages, images, text), in a stable order.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a folder walk picks up; a file named on the command line is read whatever its name. */
-const ANALYSABLE = /\.(pdf|txt|text)$/i;
+const ANALYSABLE = /\.(pdf|txt|text|docx|html?|xhtml|png|jpe?g)$/i;
 
 export interface Inputs {
   readonly files: string[];

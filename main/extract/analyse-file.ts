@@ -12,6 +12,9 @@ import type { PageText } from '../../shared/text/page-text';
 import { asReadError, assembleDocument, failed, type PagesPart } from './document-result';
 import { extractPdf, type PageRange } from './extract-pdf';
 import { ocrWhereNeeded } from './ocr-pages';
+import { extractDocx } from './read-docx';
+import { extractHtml } from './read-html';
+import { extractImage } from './read-image';
 import { extractText } from './read-text';
 import { describeBinary, sniff } from './sniff';
 
@@ -62,7 +65,7 @@ export async function analyseFile(
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const kind = bytes.length === 0 ? 'empty' : sniff(bytes);
+    const kind = bytes.length === 0 ? 'empty' : sniff(bytes, path);
     if (kind === 'empty') throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
     // A .pdf without a PDF header goes to the PDF reader too, which says what the file really is.
     if (kind === 'pdf' || /\.pdf$/i.test(path)) {
@@ -73,16 +76,21 @@ export async function analyseFile(
         },
       };
       const pdf = await extractPdf(bytes, splitter ? { splitter } : {});
-      const part = await analysePdf(bytes, pdf.pages, pdf.unreadable, rules);
+      const { part, pages } = await analysePdf(bytes, pdf.pages, pdf.unreadable, rules);
       if (pdf.split) return { kind: 'part', part };
       return {
         kind: 'done',
         result: assembleDocument(path, sha256, pdf.numPages, [part]),
-        ...keptTexts(keepText, pdf.pages),
+        ...keptTexts(keepText, pages),
       };
     }
-    if (kind === 'text') {
-      const text = extractText(bytes);
+    if (kind === 'text' || kind === 'html' || kind === 'docx') {
+      const text =
+        kind === 'docx'
+          ? await extractDocx(bytes)
+          : kind === 'html'
+            ? extractHtml(bytes)
+            : extractText(bytes);
       const part = analysePages(text.pages, [], rules, false);
       return {
         kind: 'done',
@@ -90,11 +98,17 @@ export async function analyseFile(
         ...keptTexts(keepText, text.pages),
       };
     }
-    const what = describeBinary(bytes);
-    throw new ReadError(
-      'NOT_SUPPORTED',
-      `ClaimLens reads PDF and plain-text files; this is ${what ?? 'another kind of file'}.`,
-    );
+    if (kind === 'image') {
+      const { page, note } = await extractImage(bytes);
+      const part = analysePages([page.text], [], rules, false);
+      const findings = withOcrConfidence(part.findings, new Map([[1, page]]));
+      return {
+        kind: 'done',
+        result: assembleDocument(path, sha256, 1, [{ ...part, findings, ocr: [note] }]),
+        ...keptTexts(keepText, [page.text]),
+      };
+    }
+    throw new ReadError('NOT_SUPPORTED', notSupportedMessage(describeBinary(bytes)));
   } catch (error) {
     return { kind: 'done', result: failed(path, sha256, asReadError(error)) };
   }
@@ -109,7 +123,7 @@ export async function analysePdfPages(
 ): Promise<PagesPart> {
   const bytes = await readFile(path);
   const pdf = await extractPdf(bytes, { range: [from, to] });
-  return analysePdf(bytes, pdf.pages, pdf.unreadable, rules);
+  return (await analysePdf(bytes, pdf.pages, pdf.unreadable, rules)).part;
 }
 
 /** A PDF's pages, those without a usable text layer read by OCR first. */
@@ -118,16 +132,19 @@ async function analysePdf(
   extracted: readonly PageText[],
   unreadable: number[],
   rules: CompiledRules,
-): Promise<PagesPart> {
+): Promise<{ part: PagesPart; pages: PageText[] }> {
   const { pages, ocr, notes } = await ocrWhereNeeded(bytes, extracted, unreadable);
   const part = analysePages(pages, unreadable, rules);
   const failed = new Set(notes.filter((n) => n.error !== undefined).map((n) => n.page));
   return {
-    findings: withOcrConfidence(part.findings, ocr),
-    unreadable,
-    // A page OCR read is checked, even when no word was found on it.
-    textless: part.textless.filter((p) => !ocr.has(p) || failed.has(p)),
-    ocr: notes,
+    part: {
+      findings: withOcrConfidence(part.findings, ocr),
+      unreadable,
+      // A page OCR read is checked, even when no word was found on it.
+      textless: part.textless.filter((p) => !ocr.has(p) || failed.has(p)),
+      ocr: notes,
+    },
+    pages,
   };
 }
 
@@ -144,6 +161,13 @@ function analysePages(
       ? pages.filter((p) => !unreadable.includes(p.page) && p.text.trim() === '').map((p) => p.page)
       : [],
   };
+}
+
+export function notSupportedMessage(what: string | null): string {
+  return (
+    'ClaimLens reads PDF, Word (.docx), saved web pages (.html), PNG and JPEG images and plain ' +
+    `text; this is ${what ?? 'another kind of file'}.`
+  );
 }
 
 function unreadableMessage(error: unknown): string {

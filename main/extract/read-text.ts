@@ -14,6 +14,18 @@ export function extractText(bytes: Uint8Array): ExtractedText {
   if (!looksLikeText(bytes)) {
     throw new ReadError('TEXT_BINARY', 'This file is not plain text: it contains binary data.');
   }
+  const { text, warnings } = decodeText(bytes);
+  return { pages: pagesFromPlainText(text), warnings };
+}
+
+/**
+ * Bytes as text: a byte-order mark decides, then UTF-8, then the `fallback` encoding (a web
+ * page's declared charset), then Windows-1252, with a warning when UTF-8 failed.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  fallback?: string,
+): { text: string; warnings: string[] } {
   const warnings: string[] = [];
   let text: string;
   if (isUtf16(bytes)) {
@@ -22,9 +34,23 @@ export function extractText(bytes: Uint8Array): ExtractedText {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
-      warnings.push('The text is not valid UTF-8; it was read as Windows-1252 (Western European).');
+      const label = fallback !== undefined && isKnownEncoding(fallback) ? fallback : null;
+      text = new TextDecoder(label ?? 'windows-1252').decode(bytes);
+      if (label === null) {
+        warnings.push(
+          'The text is not valid UTF-8; it was read as Windows-1252 (Western European).',
+        );
+      }
     }
   }
-  return { pages: pagesFromPlainText(text.replace(/^\uFEFF/, '')), warnings };
+  return { text: text.replace(/^\uFEFF/, ''), warnings };
+}
+
+function isKnownEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,6 @@
 // What a file really is, from its first bytes: extensions lie (a PNG renamed .pdf is common).
 
-export type FileKind = 'pdf' | 'text' | 'other';
+export type FileKind = 'pdf' | 'text' | 'html' | 'docx' | 'image' | 'other';
 
 const SIGNATURES: [string, number[]][] = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
@@ -29,10 +29,38 @@ export function describeBinary(bytes: Uint8Array): string | null {
   return null;
 }
 
-export function sniff(bytes: Uint8Array): FileKind {
+/** What the bytes are; `name` only tells a saved web page from text when its markup does not. */
+export function sniff(bytes: Uint8Array, name = ''): FileKind {
   if (hasPdfHeader(bytes)) return 'pdf';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) {
+    return 'image';
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // A Word file is a ZIP archive whose entry names (stored as plain bytes) include this part.
+    return Buffer.from(bytes).includes('word/document.xml', 0, 'latin1') ? 'docx' : 'other';
+  }
+  if (looksLikeHtml(bytes)) return 'html';
   if (describeBinary(bytes) !== null) return 'other';
-  return looksLikeText(bytes) ? 'text' : 'other';
+  if (!looksLikeText(bytes)) return 'other';
+  return /\.x?html?$/i.test(name) ? 'html' : 'text';
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Markup first (after a byte-order mark, blanks and comments such as a browser's
+ * "saved from url" line): a doctype, <html>, or <head>.
+ */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  if (isUtf16(bytes)) return false;
+  const head = Buffer.from(bytes.subarray(0, 4096))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/^(\s|<!--[\s\S]*?-->)+/, '')
+    .toLowerCase();
+  return /^<(!doctype html|html[\s>]|head[\s>])/.test(head);
 }
 
 /** Text has no NUL bytes (unless it is UTF-16 with a byte-order mark). */
