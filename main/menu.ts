@@ -81,6 +81,7 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemConstructorO
       separator,
       // The open document as an annotated PDF copy, W3C annotations, CSV or JSON.
       command('&Export…', 'CmdOrCtrl+E', { command: 'export' }),
+      command('Export &Report…', 'CmdOrCtrl+Shift+E', { command: 'export-report' }),
       separator,
       command('&Close Document', 'CmdOrCtrl+W', { command: 'close-document' }),
       ...(mac ? [] : [separator, quit]),

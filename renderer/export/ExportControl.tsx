@@ -2,7 +2,7 @@
 // format choice; main builds the file (the same code as `claimlens export`) and saves it, through
 // a save dialog in Electron or into the Downloads folder in the Chromium host, and says where.
 import { useEffect, useRef, useState } from 'react';
-import type { ExportFormat, ExportOutcome } from '../../shared/ipc/contract';
+import type { ExportFormat, ExportOutcome, ReportCropUpload } from '../../shared/ipc/contract';
 import { call } from '../app/api';
 
 const FORMATS: readonly { id: ExportFormat; label: string; detail: string }[] = [
@@ -24,7 +24,22 @@ const FORMATS: readonly { id: ExportFormat; label: string; detail: string }[] = 
     detail: 'One row per finding and highlight: page, quote, rule, severity, status, notes.',
   },
   { id: 'json', label: 'JSON', detail: 'The same rows, with the document’s hash and provenance.' },
+  {
+    id: 'report-pdf',
+    label: 'Evidence report (PDF)',
+    detail:
+      'For a colleague or a court: identity and hashes, a chart, each finding with its quote, ' +
+      'an image of the page, why it matters, triage and notes.',
+  },
+  {
+    id: 'report-html',
+    label: 'Evidence report (HTML)',
+    detail: 'The same report as one self-contained web page that prints well.',
+  },
 ];
+
+/** Formats whose page images the renderer draws before asking main for the file. */
+const REPORT_FORMATS: ReadonlySet<ExportFormat> = new Set(['report-pdf', 'report-html']);
 
 interface Props {
   readonly sha256: string;
@@ -34,11 +49,17 @@ interface Props {
   readonly onOpenChange: (open: boolean) => void;
   /** Electron asks where to save; the Chromium host saves into Downloads. */
   readonly nativeSave: boolean;
+  /** The format selected when the dialog opens (File > Export Report… asks for the report). */
+  readonly preferredFormat?: ExportFormat;
+  /** Draws the report's page images here in the sandbox (renderer/export/crops.ts). */
+  readonly drawCrops?: (
+    onProgress: (done: number, total: number) => void,
+  ) => Promise<ReportCropUpload[]>;
 }
 
 type State =
   | { readonly kind: 'choosing' }
-  | { readonly kind: 'working' }
+  | { readonly kind: 'working'; readonly progress?: string }
   | { readonly kind: 'done'; readonly outcome: ExportOutcome }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -49,6 +70,8 @@ export function ExportControl({
   open,
   onOpenChange,
   nativeSave,
+  preferredFormat,
+  drawCrops,
 }: Props) {
   const [format, setFormat] = useState<ExportFormat>('annotated-pdf');
   const [state, setState] = useState<State>({ kind: 'choosing' });
@@ -57,14 +80,26 @@ export function ExportControl({
   useEffect(() => {
     if (open) {
       setState({ kind: 'choosing' });
+      if (preferredFormat) setFormat(preferredFormat);
       first.current?.focus();
     }
-  }, [open]);
+  }, [open, preferredFormat]);
 
   const run = async (): Promise<void> => {
     setState({ kind: 'working' });
     try {
-      const outcome = await call('document:export', { sha256, format });
+      let crops: ReportCropUpload[] | undefined;
+      if (REPORT_FORMATS.has(format) && drawCrops) {
+        crops = await drawCrops((done, total) =>
+          setState({ kind: 'working', progress: `Drawing page images: ${done} of ${total}` }),
+        );
+        setState({ kind: 'working', progress: 'Writing the report…' });
+      }
+      const outcome = await call('document:export', {
+        sha256,
+        format,
+        ...(crops ? { crops } : {}),
+      });
       if (outcome.saved) setState({ kind: 'done', outcome });
       // The user cancelled the save dialog: nothing was written, nothing to say.
       else onOpenChange(false);
@@ -140,6 +175,11 @@ export function ExportControl({
             {state.kind === 'failed' && (
               <p role="alert" className="export-error">
                 {state.message}
+              </p>
+            )}
+            {state.kind === 'working' && state.progress !== undefined && (
+              <p role="status" className="export-progress">
+                {state.progress}
               </p>
             )}
             {state.kind !== 'done' && (

@@ -94,6 +94,15 @@ async function renderOne(page: PDFPageProxy, target: CropTarget): Promise<WireCr
   }
 }
 
+/** The crops as the export request carries them; pages that failed are left without images. */
+export async function drawReportCrops(
+  pdf: PDFDocumentProxy,
+  doc: CroppableDocument,
+  onProgress: (done: number, total: number) => void,
+): Promise<WireCrop[]> {
+  return (await renderReportCrops(pdf, doc, onProgress)).crops;
+}
+
 /**
  * Crops for the report of `doc`: the same targets and regions as the command line's. A page that
  * cannot be drawn loses its images, not the export; `onProgress` hears how many are done.

@@ -10,10 +10,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { MenuCommand } from '../../shared/ipc/contract';
+import type { ExportFormat, MenuCommand } from '../../shared/ipc/contract';
 import type { Quad } from '../../shared/model/finding';
 import type { DocumentView } from '../../shared/model/library';
 import { ApiError, call, readOriginal } from '../app/api';
+import { drawReportCrops } from '../export/crops';
 import { ExportControl } from '../export/ExportControl';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { analyseStored } from '../pdf/analyse-document';
@@ -50,6 +51,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
   const [findOpen, setFindOpen] = useState(false);
   const [findHit, setFindHit] = useState<FindHit | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
+  /** File > Export Report… opens the export dialog on the PDF report. */
+  const [exportFormat, setExportFormat] = useState<ExportFormat | undefined>(undefined);
   const [fallbackSize, setFallbackSize] = useState({ width: 595, height: 842 });
   const pagesRef = useRef<HTMLDivElement>(null);
 
@@ -186,7 +189,14 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
       find: () => setFindOpen(true),
       'next-finding': () => step(1),
       'previous-finding': () => step(-1),
-      export: () => setExportOpen(true),
+      export: () => {
+        setExportFormat(undefined);
+        setExportOpen(true);
+      },
+      'export-report': () => {
+        setExportFormat('report-pdf');
+        setExportOpen(true);
+      },
     };
     actions[menuCommand.command]?.();
     // Each command acts once, when it arrives.
@@ -347,6 +357,8 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
           open={exportOpen}
           onOpenChange={setExportOpen}
           nativeSave={nativeMenus}
+          preferredFormat={exportFormat}
+          {...(pdf ? { drawCrops: (progress) => drawReportCrops(pdf.doc, detail, progress) } : {})}
         />
         <Legend />
       </div>

@@ -245,6 +245,8 @@ export const MENU_COMMANDS = [
   'show-rules',
   /** Export the open document: annotated PDF copy, W3C annotations, CSV or JSON. */
   'export',
+  /** Export the open document's evidence report (the export dialog, on the PDF report). */
+  'export-report',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;

@@ -61,6 +61,7 @@ const SHORTCUTS: [string, string, MenuEvent][] = [
   ['Open…', 'CmdOrCtrl+O', { command: 'open' }],
   ['Open Folder…', 'CmdOrCtrl+Shift+O', { command: 'open-folder' }],
   ['Export…', 'CmdOrCtrl+E', { command: 'export' }],
+  ['Export Report…', 'CmdOrCtrl+Shift+E', { command: 'export-report' }],
   ['Close Document', 'CmdOrCtrl+W', { command: 'close-document' }],
   ['Zoom In', 'CmdOrCtrl+Plus', { command: 'zoom-in' }],
   ['Zoom Out', 'CmdOrCtrl+-', { command: 'zoom-out' }],
