@@ -20,6 +20,7 @@ import type {
 import type { Quad } from '../../shared/model/finding';
 import type { LoadedPack } from '../../shared/rules/compile';
 import { diffEditions, editionOf, editionProblem } from '../../shared/diff/diff';
+import { formatDiffCsv } from '../cli/diff-format';
 import {
   downloadsDir,
   exportDocument,
@@ -99,6 +100,15 @@ export function createHandlers(services: Services): Handlers {
     firstRun: store.list().length === 0,
     host: services.host,
   });
+  /** Two analysed library documents compared as editions, after re-verifying both originals. */
+  const libraryDiff = async (oldSha256: string, newSha256: string) => {
+    const [older, newer] = await Promise.all([store.detail(oldSha256), store.detail(newSha256)]);
+    for (const detail of [older, newer]) {
+      const problem = editionProblem(detail);
+      if (problem) throw new HandlerError(problem.code, problem.message);
+    }
+    return diffEditions(editionOf(older), editionOf(newer));
+  };
   return {
     'app:info': () => Promise.resolve(info()),
     'app:openExternal': async ({ url }) => {
@@ -133,13 +143,33 @@ export function createHandlers(services: Services): Handlers {
       const bytes = await readFile(join(services.samplesDir, sample));
       return (await store.importDocument(sample, bytes)).meta;
     },
-    'library:diff': async (req) => {
-      const [older, newer] = await Promise.all([store.detail(req.old), store.detail(req.new)]);
-      for (const detail of [older, newer]) {
-        const problem = editionProblem(detail);
-        if (problem) throw new HandlerError(problem.code, problem.message);
-      }
-      return diffEditions(editionOf(older), editionOf(newer));
+    'library:diff': (req) => libraryDiff(req.old, req.new),
+    'library:exportDiff': async (req) => {
+      const diff = await libraryDiff(req.old, req.new);
+      const text =
+        req.format === 'json'
+          ? JSON.stringify(
+              {
+                tool: { name: 'claimlens', version: services.version, engine: ENGINE_VERSION },
+                ...diff,
+              },
+              null,
+              2,
+            ) + '\n'
+          : formatDiffCsv(diff);
+      const stem = (name: string): string => name.replace(/\.[^.]*$/, '') || 'document';
+      const fileName = `${stem(diff.old.name)} vs ${stem(diff.new.name)}.${req.format}`;
+      const s = diff.summary;
+      const summary = `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.unchanged} unchanged`;
+      const save = services.saveExport ?? saveIntoFolder(downloadsDir());
+      const path = await save({
+        bytes: new TextEncoder().encode(text),
+        fileName,
+        mediaType: req.format === 'json' ? 'application/json' : 'text/csv',
+        warnings: [],
+        summary,
+      });
+      return { saved: path !== null, path, fileName, summary, warnings: [] };
     },
     'document:get': ({ sha256 }) => store.view(sha256),
     'document:saveAnalysis': (upload) => store.saveAnalysis(upload),

@@ -40,6 +40,27 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<KindFilter>('all');
   const [selected, setSelected] = useState(0);
+  const [exported, setExported] = useState<{ text: string; error: boolean } | null>(null);
+  const exportAs = async (format: 'json' | 'csv') => {
+    setExported(null);
+    try {
+      const outcome = await call('library:exportDiff', {
+        old: oldSha256,
+        new: newSha256,
+        format,
+      });
+      if (outcome.saved)
+        setExported({
+          text: `Saved the comparison (${outcome.summary}) as ${outcome.path ?? outcome.fileName}`,
+          error: false,
+        });
+    } catch (e) {
+      setExported({
+        text: `The comparison could not be saved: ${(e as Error).message}`,
+        error: true,
+      });
+    }
+  };
   const [docs, setDocs] = useState<{ old: OpenedPdf | null; new: OpenedPdf | null }>({
     old: null,
     new: null,
@@ -110,7 +131,32 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
         <button type="button" className="btn" onClick={onSwap}>
           Swap old and new
         </button>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn"
+          disabled={diff === null}
+          onClick={() => void exportAs('csv')}
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={diff === null}
+          onClick={() => void exportAs('json')}
+        >
+          Export JSON
+        </button>
       </div>
+      {exported && (
+        <div
+          className={`banner ${exported.error ? 'error' : 'info'}`}
+          role={exported.error ? 'alert' : 'status'}
+        >
+          {exported.text}
+        </div>
+      )}
       {error && (
         <div className="banner error" role="alert">
           These documents cannot be compared: {error}

@@ -113,6 +113,12 @@ export const EXPORT_FORMATS = [
   /** The evidence report (main/export/report-*.ts), as one HTML file or as PDF. */
   'report-html',
   'report-pdf',
+  /**
+   * The evidence bundle (main/export/bundle*.ts): a .zip of the original, the annotated copy,
+   * the reports (with the renderer's crops), annotations, findings, the library's audit chain
+   * and a manifest of SHA-256 hashes; `claimlens verify` checks it.
+   */
+  'bundle',
 ] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -168,6 +174,11 @@ export const contract = {
   'library:diff': {
     req: z.strictObject({ old: Sha256, new: Sha256 }),
     res: EditionDiff,
+  },
+  /** The comparison saved as JSON or CSV, through the same saver as document:export. */
+  'library:exportDiff': {
+    req: z.strictObject({ old: Sha256, new: Sha256, format: z.enum(['json', 'csv']) }),
+    res: ExportOutcome,
   },
   'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentView },
   'document:saveAnalysis': { req: AnalysisUpload, res: DocumentMeta },
@@ -247,6 +258,8 @@ export const MENU_COMMANDS = [
   'export',
   /** Export the open document's evidence report (the export dialog, on the PDF report). */
   'export-report',
+  /** Export the open document's evidence bundle (the export dialog, on the bundle). */
+  'export-bundle',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;

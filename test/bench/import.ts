@@ -170,6 +170,8 @@ if (!CLI_ONLY) {
       `app folder import (Chromium host), ${FILES} files`,
       `${seconds.toFixed(1)} s, ${(FILES / seconds).toFixed(1)} files/s (${outcome ?? ''})`,
     );
+    const failures = await done.getByRole('listitem').allTextContents();
+    for (const failure of failures.slice(0, 5)) line('  failed', failure);
     line(
       '  peak memory: host (Node) / Chromium processes',
       `${hostPeak.stop().toFixed(0)} MB / ${chromiumPeak.toFixed(0)} MB (sampled every 2 s)`,

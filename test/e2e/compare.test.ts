@@ -4,9 +4,11 @@
 // duplicates, one failure with its reason), compares the two editions side by side, and cancels
 // a bigger folder's import part way. Screenshots land in test/.output/screenshots/.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveIntoFolder } from '../../main/export/app-export';
+import { EditionDiff } from '../../shared/diff/diff';
 import { brochurePdf, writeEditions } from '../main/diff-editions';
 import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
 
@@ -53,7 +55,7 @@ describe('folder import and compare editions', () => {
       { cwd: root, encoding: 'utf8', timeout: 120_000 },
     );
     expect(run.stdout).toContain('1 imported');
-    app = await startApp(libraryDir);
+    app = await startApp(libraryDir, { saveExport: saveIntoFolder(join(work, 'exports')) });
     running.push(app);
   });
 
@@ -90,7 +92,7 @@ describe('folder import and compare editions', () => {
     await page.getByRole('button', { name: 'Compare editions' }).click();
     const view = page.getByRole('main', { name: 'Compare editions' });
     await view.getByText('1 added').waitFor({ timeout: 30_000 });
-    expect(await view.getByRole('status').textContent()).toContain(
+    expect(await view.locator('.compare-summary').textContent()).toContain(
       '1 added2 removed3 changed2 unchanged (1 on another page)',
     );
     const changes = view.getByRole('list', { name: 'Changes' }).getByRole('button');
@@ -125,6 +127,25 @@ describe('folder import and compare editions', () => {
     await oldPage.getByText('Not in the old edition: this claim was added.').waitFor();
     await screenshot(page, 'compare-added');
 
+    // The comparison exported as CSV and JSON, through the app's export saver.
+    await view.getByRole('button', { name: 'Export CSV' }).click();
+    await page
+      .getByText(/^Saved the comparison \(1 added, 2 removed, 3 changed, 2 unchanged\) as .+\.csv$/)
+      .waitFor();
+    const csv = readFileSync(
+      join(work, 'exports', 'sv-9000-2023 vs sv-9000-2024-copy.csv'),
+      'utf8',
+    );
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(7);
+    await view.getByRole('button', { name: 'Export JSON' }).click();
+    await page.getByText(/^Saved the comparison .+\.json$/).waitFor();
+    const json = EditionDiff.loose().parse(
+      JSON.parse(
+        readFileSync(join(work, 'exports', 'sv-9000-2023 vs sv-9000-2024-copy.json'), 'utf8'),
+      ),
+    );
+    expect(json.summary.changed).toBe(3);
+
     // Swapping turns the addition into a removal.
     await view.getByRole('button', { name: 'Swap old and new' }).click();
     await view.getByText('2 added').waitFor();
@@ -152,6 +173,7 @@ describe('folder import and compare editions', () => {
     const bar = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
     // Cancel once some files are in, so both sides of the cancel are seen.
     await bar.getByText(/^([1-9]\d*) of 120 files/).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'import-progress');
     await bar.getByRole('button', { name: 'Cancel' }).click();
     const summary = page.getByRole('region', { name: /Import cancelled: 120 files/ });
     await summary.waitFor({ timeout: 60_000 });
