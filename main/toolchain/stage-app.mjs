@@ -1,15 +1,33 @@
 // Stages the desktop app for electron-builder in out/app/, the folder electron-builder.yml's
 // `directories.app` names and app.asar holds: the Electron main process bundled with every
-// package it imports (so the archive needs no node_modules), its preload, the renderer build,
-// sql.js's WebAssembly and a package.json of its own that lists no dependencies.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// package it imports, its preload, the renderer build, the few files the main process reads from
+// node_modules by path (RUNTIME_FILES) and a package.json of its own that lists no dependencies.
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const STAGED_APP = join(root, 'out', 'app');
+
+/**
+ * What the main process reads from node_modules by path at run time, by package. Everything else
+ * it imports is inside the bundle.
+ */
+export const RUNTIME_FILES = {
+  // The library database (main/store/sqlite.ts).
+  'sql.js': ['dist/sql-wasm.wasm'],
+  // The PDF report's font and its subsetter (main/export/report-font.ts).
+  harfbuzzjs: ['dist/harfbuzz-subset.wasm'],
+  '@expo-google-fonts/noto-sans-sc': [
+    '400Regular/NotoSansSC_400Regular.ttf',
+    '700Bold/NotoSansSC_700Bold.ttf',
+  ],
+  // main/extract/pdfjs.ts finds pdf.js's folder when it is imported. The app's main process
+  // imports it only through the exporters' command-line path and parses no PDF (the renderer
+  // does), so the package.json alone is staged, not pdf.js's worker, CMaps or fonts.
+  'pdfjs-dist': [],
+};
 
 /** Builds and copies the app into out/app; returns that folder. */
 export async function stageApp() {
@@ -50,20 +68,20 @@ export async function stageApp() {
     filter: (path) => !path.endsWith('.complete') && !path.endsWith('.map'),
   });
 
-  // main/store/sqlite.ts reads sql.js/dist/sql-wasm.wasm through Node's resolver at run time,
-  // which looks in node_modules beside the bundle first. (Beside it, not at the app's root:
-  // electron-builder never copies a root node_modules folder it did not collect itself.)
-  const require = createRequire(import.meta.url);
-  const sqljs = join(dirname(require.resolve('sql.js/dist/sql-wasm.wasm')), '..');
-  const sqljsPackage = JSON.parse(readFileSync(join(sqljs, 'package.json'), 'utf8'));
-  const staged = join(app, 'main', 'node_modules', 'sql.js');
-  mkdirSync(join(staged, 'dist'), { recursive: true });
-  cpSync(join(sqljs, 'dist', 'sql-wasm.wasm'), join(staged, 'dist', 'sql-wasm.wasm'));
-  cpSync(join(sqljs, 'LICENSE'), join(staged, 'LICENSE'));
-  writeFileSync(
-    join(staged, 'package.json'),
-    `${JSON.stringify({ name: 'sql.js', version: sqljsPackage.version, license: sqljsPackage.license }, null, 2)}\n`,
-  );
+  // Files the main process finds through Node's resolver at run time, which looks in node_modules
+  // beside the bundle first. (Beside it, not at the app's root: electron-builder never copies a
+  // root node_modules folder it did not collect itself.) Each package keeps its package.json (its
+  // "exports" decide what resolves) and its licence files.
+  for (const [name, files] of Object.entries(RUNTIME_FILES)) {
+    const from = join(root, 'node_modules', name);
+    const to = join(app, 'main', 'node_modules', name);
+    mkdirSync(to, { recursive: true });
+    const licences = readdirSync(from).filter((f) => /^(licen[cs]e|copying|ofl)/i.test(f));
+    for (const file of ['package.json', ...licences, ...files]) {
+      mkdirSync(dirname(join(to, file)), { recursive: true });
+      cpSync(join(from, file), join(to, file));
+    }
+  }
 
   const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const appPackage = {
