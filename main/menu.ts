@@ -82,6 +82,7 @@ export function menuTemplate(options: MenuTemplateOptions): MenuItemConstructorO
       // The open document as an annotated PDF copy, W3C annotations, CSV or JSON.
       command('&Export…', 'CmdOrCtrl+E', { command: 'export' }),
       command('Export &Report…', 'CmdOrCtrl+Shift+E', { command: 'export-report' }),
+      command('Export Evidence &Bundle…', 'CmdOrCtrl+Alt+E', { command: 'export-bundle' }),
       separator,
       command('&Close Document', 'CmdOrCtrl+W', { command: 'close-document' }),
       ...(mac ? [] : [separator, quit]),

@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import type { ExportFormat, ExportOutcome, ReportCropUpload } from '../../shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import { EvidenceError, evidenceFromLibrary, type EvidenceLibrary } from './evidence-source';
+import { renderBundle } from './bundle-export';
 import { renderExport, type RenderedExport } from './render-export';
 
 /** Saves a built export; resolves where it went, or null when the user cancelled. */
@@ -25,7 +26,11 @@ export async function exportDocument(
     // A report's page images come drawn by the renderer (main parses no PDF); none at all for
     // a document that is not a PDF.
     const crops = new Map((request.crops ?? []).map((c) => [c.id, c]));
-    file = await renderExport(request.format, [{ ...evidence, crops }]);
+    file =
+      request.format === 'bundle'
+        ? // The bundle carries the library's whole audit chain, so verify can re-check it.
+          await renderBundle([{ ...evidence, crops }], library.audit())
+        : await renderExport(request.format, [{ ...evidence, crops }]);
   } catch (error) {
     if (!(error instanceof EvidenceError)) throw error;
     throw new HandlerError(

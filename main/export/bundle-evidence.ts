@@ -9,7 +9,13 @@ import { buildBundle, type Bundle, type BundleEntry } from './bundle';
 import type { BundleManifest, ManifestDocument } from './bundle-manifest';
 import { EvidenceError, type EvidenceDocument } from './evidence-source';
 import { renderExport } from './render-export';
-import { makeReport } from './report-render';
+import { makeReport, type ReportDocument } from './report-render';
+
+/**
+ * A document's evidence, with the page images for its report when the app's renderer drew them
+ * (main parses no PDF in the app); without them, the command line draws them with MuPDF.
+ */
+export type BundleDocument = EvidenceDocument & Pick<ReportDocument, 'crops'>;
 
 export interface BundleOptions {
   /** The library's audit chain, oldest first, when the documents come from a library. */
@@ -20,7 +26,7 @@ export interface BundleOptions {
 }
 
 export async function bundleEvidence(
-  named: readonly EvidenceDocument[],
+  named: readonly BundleDocument[],
   options: BundleOptions = {},
 ): Promise<Bundle> {
   // The same bytes named twice (two paths, one file) are one document.

@@ -1,12 +1,11 @@
 // The evidence bundle as one more export file, for the app's Export command: the same bundle as
 // `claimlens bundle`, named after the document, with a one-line summary and what was left out.
 import type { AuditRecord } from '../../shared/model/library';
-import { bundleEvidence } from './bundle-evidence';
-import type { EvidenceDocument } from './evidence-source';
+import { bundleEvidence, type BundleDocument } from './bundle-evidence';
 import type { RenderedExport } from './render-export';
 
 export async function renderBundle(
-  documents: readonly EvidenceDocument[],
+  documents: readonly BundleDocument[],
   libraryAudit: readonly AuditRecord[] | undefined,
   now?: Date,
 ): Promise<RenderedExport> {

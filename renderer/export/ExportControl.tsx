@@ -36,10 +36,17 @@ const FORMATS: readonly { id: ExportFormat; label: string; detail: string }[] = 
     label: 'Evidence report (HTML)',
     detail: 'The same report as one self-contained web page that prints well.',
   },
+  {
+    id: 'bundle',
+    label: 'Evidence bundle (.zip)',
+    detail:
+      'Everything to hand on: the original, annotated copy, both reports, annotations, CSV and ' +
+      'JSON, the audit log, and a manifest of SHA-256 hashes that claimlens verify checks.',
+  },
 ];
 
 /** Formats whose page images the renderer draws before asking main for the file. */
-const REPORT_FORMATS: ReadonlySet<ExportFormat> = new Set(['report-pdf', 'report-html']);
+const REPORT_FORMATS: ReadonlySet<ExportFormat> = new Set(['report-pdf', 'report-html', 'bundle']);
 
 interface Props {
   readonly sha256: string;
@@ -93,7 +100,10 @@ export function ExportControl({
         crops = await drawCrops((done, total) =>
           setState({ kind: 'working', progress: `Drawing page images: ${done} of ${total}` }),
         );
-        setState({ kind: 'working', progress: 'Writing the report…' });
+        setState({
+          kind: 'working',
+          progress: format === 'bundle' ? 'Writing the bundle…' : 'Writing the report…',
+        });
       }
       const outcome = await call('document:export', {
         sha256,

@@ -197,6 +197,10 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         setExportFormat('report-pdf');
         setExportOpen(true);
       },
+      'export-bundle': () => {
+        setExportFormat('bundle');
+        setExportOpen(true);
+      },
     };
     actions[menuCommand.command]?.();
     // Each command acts once, when it arrives.

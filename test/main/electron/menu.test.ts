@@ -62,6 +62,7 @@ const SHORTCUTS: [string, string, MenuEvent][] = [
   ['Open Folder…', 'CmdOrCtrl+Shift+O', { command: 'open-folder' }],
   ['Export…', 'CmdOrCtrl+E', { command: 'export' }],
   ['Export Report…', 'CmdOrCtrl+Shift+E', { command: 'export-report' }],
+  ['Export Evidence Bundle…', 'CmdOrCtrl+Alt+E', { command: 'export-bundle' }],
   ['Close Document', 'CmdOrCtrl+W', { command: 'close-document' }],
   ['Zoom In', 'CmdOrCtrl+Plus', { command: 'zoom-in' }],
   ['Zoom Out', 'CmdOrCtrl+-', { command: 'zoom-out' }],
