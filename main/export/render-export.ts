@@ -101,7 +101,7 @@ export async function renderExport(
         mediaType: kind === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
         warnings: [...warnings, ...report.warnings],
         summary:
-          `the evidence report of ${names}: ${items} findings and highlights, ` +
+          `Evidence report of ${names}: ${items} findings and highlights, ` +
           `${images} page image${images === 1 ? '' : 's'}`,
       };
     }

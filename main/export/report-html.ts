@@ -39,7 +39,7 @@ const STYLE = `
 html { background: #eef1f5; }
 body { margin: 0 auto; max-width: 56rem; padding: 2rem 2.5rem 4rem; background: var(--paper);
   color: var(--ink); font: 15px/1.5 system-ui, 'Segoe UI', 'Noto Sans', 'Noto Sans SC',
-  'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; }
+  'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'ClaimLens Noto Sans SC', sans-serif; }
 main.document + main.document { margin-top: 3rem; padding-top: 2rem; border-top: 6px double var(--line); }
 header.cover { border-bottom: 3px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1.5rem; }
 .eyebrow { text-transform: uppercase; letter-spacing: .12em; font-size: .75rem; color: var(--muted); margin: 0; }
@@ -99,12 +99,35 @@ footer { margin-top: 2rem; padding-top: .6rem; border-top: 1px solid var(--line)
 }
 `;
 
-const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
+/**
+ * The report's own font for what the reader's system may lack (Chinese on a machine without CJK
+ * fonts): Noto Sans SC cut down to the characters of the report, inlined, tried after the
+ * system's fonts (./report-font.ts).
+ */
+export interface HtmlFont {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+}
 
-/** No script at all (default-src), images only from the file itself, the one style block by hash. */
-export const REPORT_CSP =
-  "default-src 'none'; img-src data:; " +
-  `style-src 'sha256-${STYLE_HASH}'; base-uri 'none'; form-action 'none'`;
+function fontFaces(font: HtmlFont | null): string {
+  if (font === null) return '';
+  const face = (bytes: Uint8Array, weight: number) =>
+    `@font-face { font-family: 'ClaimLens Noto Sans SC'; font-weight: ${weight}; ` +
+    `src: url(data:font/ttf;base64,${Buffer.from(bytes).toString('base64')}) format('truetype'); }`;
+  return `${face(font.regular, 400)}\n${face(font.bold, 700)}\n`;
+}
+
+/**
+ * No script at all (default-src), images and fonts only from the file itself, the one style
+ * block allowed by its hash.
+ */
+export function reportCsp(style: string): string {
+  const hash = createHash('sha256').update(style).digest('base64');
+  return (
+    "default-src 'none'; img-src data:; font-src data:; " +
+    `style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`
+  );
+}
 
 function pngDataUrl(crop: ReportCrop): string {
   return `data:image/png;base64,${Buffer.from(crop.png).toString('base64')}`;
@@ -243,11 +266,10 @@ function identityHtml(model: ReportModel): string {
     ['SHA-256', `<span class="hash">${e(id.sha256)}</span>`],
     ['Size', `${id.bytes.toLocaleString('en')} bytes`],
     ['Pages', id.pages === null ? '—' : String(id.pages)],
-    [
-      'Original',
-      e(id.verification === 'verified' ? 'verified against its SHA-256' : id.verification),
-    ],
-    ['Added to the library', e(formatUtc(id.addedAt))],
+    ['Original', e(originalState(id))],
+    ...(id.source === 'library'
+      ? [['Added to the library', e(formatUtc(id.addedAt))] as [string, string]]
+      : []),
     ['Analysed', e(formatUtc(id.analysedAt))],
     ['Tool', e(id.tool)],
     ['Engine', e(id.engine)],
@@ -326,7 +348,9 @@ function unreadableHtml(doc: UnreadableDocument): string {
 export function renderReportHtml(
   models: ReportModel | readonly ReportModel[],
   unreadable: readonly UnreadableDocument[] = [],
+  font: HtmlFont | null = null,
 ): string {
+  const style = fontFaces(font) + STYLE;
   const list = Array.isArray(models) ? (models as readonly ReportModel[]) : [models as ReportModel];
   const first = list[0];
   const tool = first?.identity.tool ?? 'ClaimLens';
@@ -339,12 +363,12 @@ export function renderReportHtml(
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(REPORT_CSP)}">
+<meta http-equiv="Content-Security-Policy" content="${e(reportCsp(style))}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${e(tool)}">
 <title>${e(title)}</title>
-<style>${STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 ${list.map(documentHtml).join('\n')}

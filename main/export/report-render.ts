@@ -3,9 +3,15 @@
 // bytes out. Crops come from the caller (the app's renderer draws them in its sandbox) or, on
 // the command line, from MuPDF (./report-crops.ts).
 import { cropTargets } from '../../shared/export/report-crops';
-import { buildReport, type ReportCrop, type ReportSource } from '../../shared/export/report-model';
+import {
+  buildReport,
+  type ReportCrop,
+  type ReportModel,
+  type ReportSource,
+} from '../../shared/export/report-model';
 import { renderCrops } from './report-crops';
-import { renderReportHtml, type UnreadableDocument } from './report-html';
+import { FONT_FILES, subsetFont } from './report-font';
+import { renderReportHtml, type HtmlFont, type UnreadableDocument } from './report-html';
 import { renderReportPdf } from './report-pdf';
 
 export const REPORT_FORMATS = ['html', 'pdf'] as const;
@@ -16,6 +22,27 @@ export interface ReportDocument extends ReportSource {
   readonly bytes?: Uint8Array;
   /** Crops already drawn (by the app's renderer), by finding or highlight id. */
   readonly crops?: ReadonlyMap<string, ReportCrop>;
+}
+
+/**
+ * The font the HTML report carries for its characters beyond ASCII (null when there are none):
+ * a reader's system may have no Chinese font at all.
+ */
+async function htmlFont(
+  models: readonly ReportModel[],
+  unreadable: readonly UnreadableDocument[],
+): Promise<HtmlFont | null> {
+  const text = JSON.stringify([models, unreadable], (key, value: unknown) =>
+    key === 'crop' ? undefined : value,
+  );
+  // eslint-disable-next-line no-control-regex -- everything outside ASCII
+  const wide = [...new Set(text.match(/[^\u0000-\u007f]/gu))].join('');
+  if (wide === '') return null;
+  const [regular, bold] = await Promise.all([
+    subsetFont(FONT_FILES.regular, wide),
+    subsetFont(FONT_FILES.bold, wide),
+  ]);
+  return { regular, bold };
 }
 
 export interface ReportOutput {
@@ -47,7 +74,9 @@ export async function makeReport(
   }
   const bytes =
     format === 'html'
-      ? new TextEncoder().encode(renderReportHtml(models, unreadable))
+      ? new TextEncoder().encode(
+          renderReportHtml(models, unreadable, await htmlFont(models, unreadable)),
+        )
       : await renderReportPdf(models, unreadable);
   return { bytes, warnings };
 }

@@ -7,7 +7,7 @@ import type { Document, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { evidenceFromLibrary, type EvidenceDocument } from '../../../main/export/evidence-source';
 import { renderCrops } from '../../../main/export/report-crops';
-import { REPORT_CSP } from '../../../main/export/report-html';
+import { reportCsp } from '../../../main/export/report-html';
 import { makeReport } from '../../../main/export/report-render';
 import { extractPdf } from '../../../main/extract/extract-pdf';
 import { LibraryStore } from '../../../main/store/library-store';
@@ -64,6 +64,8 @@ describe('HTML report of a library document', () => {
     expect(body).toContain(`claimlens ${evidence.tool.version}`);
     expect(body).toContain(evidence.engine);
     for (const pack of evidence.rulePacks) expect(body).toContain(pack.sha256);
+    expect(body).toContain('verified against its SHA-256 when the report was made');
+    expect(body).toContain('Added to the library');
 
     const articles = all(dom, (e) => e.name === 'article' && 'data-finding-id' in e.attribs);
     expect(articles.map((a) => a.attribs['data-finding-id']).sort()).toEqual(
@@ -98,8 +100,11 @@ describe('HTML report of a library document', () => {
 
     // Self-contained and inert: the CSP, no script, nothing fetched from outside.
     const csp = all(dom, (e) => e.name === 'meta' && e.attribs['http-equiv'] !== undefined);
-    expect(csp[0]?.attribs.content).toBe(REPORT_CSP);
-    expect(REPORT_CSP).toContain("default-src 'none'");
+    const style = DomUtils.textContent(all(dom, (e) => e.name === 'style')[0]!);
+    expect(csp[0]?.attribs.content).toBe(reportCsp(style));
+    expect(reportCsp(style)).toMatch(
+      /^default-src 'none'; img-src data:; font-src data:; style-src 'sha256-/,
+    );
     expect(
       all(dom, (e) => e.name === 'script' || e.name === 'link' || e.name === 'iframe'),
     ).toEqual([]);
@@ -228,9 +233,17 @@ describe('Chinese and German text', () => {
 
   it('appears in the HTML and, with the embedded font, in the PDF', async () => {
     const evidence = await multilingual();
-    const page = textOf(html((await makeReport([evidence], 'html')).bytes).dom);
+    const { dom } = html((await makeReport([evidence], 'html')).bytes);
+    const page = textOf(dom);
     expect(page).toContain(CHINESE);
+    // The report carries the font for them, for readers whose system has no Chinese font.
+    const style = DomUtils.textContent(all(dom, (e) => e.name === 'style')[0]!);
+    expect(style).toContain("font-family: 'ClaimLens Noto Sans SC'");
+    expect(style).toMatch(/url\(data:font\/ttf;base64,/);
     expect(page).toContain(GERMAN);
+    // Analysed on the spot: no library, so no library dates and no verification claimed.
+    expect(page).toContain('hashed when read for this report (not from a library)');
+    expect(page).not.toContain('Added to the library');
     expect(page).toContain('Jürgen Weiß, 2026-02-01 10:00 UTC, edited 2026-02-01 11:30 UTC');
 
     const { bytes } = await makeReport([evidence], 'pdf');
