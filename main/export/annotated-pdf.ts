@@ -10,6 +10,7 @@ import {
   PDFString,
   type PDFContext,
   type PDFDict,
+  type PDFPage,
   type PDFObject,
 } from 'pdf-lib';
 import type { Quad } from '../../shared/model/finding';
@@ -53,26 +54,31 @@ export async function annotatedPdf(doc: EvidenceDocument): Promise<AnnotatedPdf>
     );
   }
   let pdf: PDFDocument;
+  let pages: PDFPage[];
   try {
-    pdf = await PDFDocument.load(original, { ignoreEncryption: true, updateMetadata: false });
+    pdf = await quietly(() =>
+      PDFDocument.load(original, { ignoreEncryption: true, updateMetadata: false }),
+    );
+    // pdf-lib walks the page tree here; a damaged tree (a cycle, a missing node) throws.
+    pages = pdf.isEncrypted ? [] : pdf.getPages();
   } catch (error) {
     throw unsupported(
-      `${name} could not be parsed for annotating (${(error as Error).message}); no annotated copy was made.`,
+      `${name} could not be parsed for annotating (${describe(error)}); no annotated copy was made.`,
     );
   }
   const { context } = pdf;
   if (pdf.isEncrypted || context.trailerInfo.Encrypt !== undefined) {
     // New strings would have to be encrypted with the document's key, which needs its password.
     throw unsupported(
-      `${name} is encrypted, and ClaimLens cannot add annotations to an encrypted PDF without ` +
-        'its password. Export W3C annotations, CSV or JSON instead, or annotate a decrypted copy.',
+      `${name} is encrypted (even if it opens without a password, its contents are ` +
+        'encrypted), and ClaimLens cannot add annotations to an encrypted PDF. Export W3C ' +
+        'annotations, CSV or JSON instead, or annotate a decrypted copy.',
     );
   }
   if (context.trailerInfo.Root === undefined) {
     throw unsupported(`${name} has no document catalogue (/Root); no annotated copy was made.`);
   }
 
-  const pages = pdf.getPages();
   const { records, documentNotes } = exportRecords(doc);
   let nextNumber = Math.max(xref.size, context.largestObjectNumber + 1);
   const newRef = (): PDFRef => PDFRef.of(nextNumber++, 0);
@@ -284,6 +290,27 @@ function latinStart(bytes: Uint8Array): string {
   // The header may follow up to 1024 bytes of junk, as readers allow.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   return head.includes('%PDF-') ? '%PDF-' : '';
+}
+
+/**
+ * Runs pdf-lib's parser without its console chatter: it warns on every odd object it recovers
+ * from, which would bury the command's own messages. Its errors still throw.
+ */
+async function quietly<T>(parse: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return await parse();
+  } finally {
+    console.warn = warn;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'its page tree refers to itself';
+  // pdf-lib meets a page tree node that is not a dictionary.
+  if (error instanceof TypeError) return 'its page tree is damaged';
+  return error instanceof Error ? error.message : String(error);
 }
 
 function unsupported(message: string): EvidenceError {

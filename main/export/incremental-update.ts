@@ -30,8 +30,9 @@ export function readOriginalXref(bytes: Uint8Array): OriginalXref | null {
   if (last === undefined) return null;
   const offset = Number(last[1]);
   if (!Number.isSafeInteger(offset) || offset <= 0 || offset >= bytes.length) return null;
-  // The section, and its trailer or stream dictionary, start at the offset.
-  const section = latin1.decode(bytes.subarray(offset, Math.min(bytes.length, offset + 65536)));
+  // The section, and its trailer or stream dictionary, start at the offset (a classic table
+  // can be long: its trailer comes after every entry).
+  const section = latin1.decode(bytes.subarray(offset));
   let kind: XrefKind;
   if (/^\s*xref\b/.test(section)) kind = 'table';
   else if (/^\s*\d+\s+\d+\s+obj\b[\s\S]*?\/Type\s*\/XRef\b/.test(section)) kind = 'stream';

@@ -174,7 +174,9 @@ describe('annotated PDF copy', () => {
     expect(doc).not.toBeInstanceOf(Error);
     const error = await annotatedPdf(doc as EvidenceDocument).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EvidenceError);
-    expect((error as EvidenceError).message).toMatch(/encrypted.*cannot add annotations/);
+    expect((error as EvidenceError).message).toMatch(
+      /encrypted.*cannot add annotations to an encrypted PDF/,
+    );
   });
 
   it('uses the highlight colours of the app (renderer/app/styles.css)', async () => {
