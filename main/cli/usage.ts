@@ -69,5 +69,6 @@ Options for verify:
   verify exits 0 when the bundle is intact, 1 when something does not match, 2 when the
   file is not a readable bundle.
 
-Exit codes: 0 done, 1 --fail-on threshold reached, 2 usage error or unreadable input.
+Exit codes: 0 done, 1 --fail-on threshold reached or a document FAILs a --policy, 2 usage error
+or unreadable input (2 wins when both apply: the run is incomplete).
 `;
