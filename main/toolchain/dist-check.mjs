@@ -19,6 +19,8 @@ export const OUTPUT_DIR = join(DIST_CHECK_DIR, 'output');
 export const UNPACKED_DIR = join(OUTPUT_DIR, 'linux-unpacked');
 export const EXECUTABLE = join(UNPACKED_DIR, 'claimlens');
 export const APP_ASAR = join(UNPACKED_DIR, 'resources', 'app.asar');
+/** The Linux desktop entry the AppImage and deb targets would install (the dir target has none). */
+export const DESKTOP_ENTRY = join(OUTPUT_DIR, 'claimlens.desktop');
 
 /** The fuse sentinel and wire of Electron's binary (@electron/fuses reads and writes this). */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -100,6 +102,15 @@ export async function distCheck() {
     targets: Platform.LINUX.createTarget('dir', Arch.x64),
     publish: 'never',
     config: {
+      // electron-builder's own code for the AppImage and deb desktop entry, written out so the
+      // test can see the PDF association and launch line that Linux installs would carry.
+      afterPack: async ({ packager }) => {
+        const helperPath = 'app-builder-lib/out/targets/LinuxTargetHelper.js';
+        const { LinuxTargetHelper } = createRequire(import.meta.url)(helperPath);
+        const helper = new LinuxTargetHelper(packager);
+        const entry = await helper.computeDesktopEntry(packager.platformSpecificBuildOptions);
+        writeFileSync(DESKTOP_ENTRY, entry);
+      },
       electronDist: standin.dir,
       electronVersion: standin.electronVersion,
       directories: { output: relative(root, OUTPUT_DIR) },
@@ -112,7 +123,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { asar, size } = await distCheck();
   // --json: one line for test/main/packaging.test.ts, after electron-builder's own log.
   if (process.argv.includes('--json')) {
-    const paths = { unpacked: UNPACKED_DIR, executable: EXECUTABLE, asar, standin: STANDIN_DIR };
+    const paths = {
+      unpacked: UNPACKED_DIR,
+      executable: EXECUTABLE,
+      asar,
+      standin: STANDIN_DIR,
+      desktopEntry: DESKTOP_ENTRY,
+    };
     process.stdout.write(
       `${JSON.stringify({ ...paths, size, defaultWire: STANDIN_DEFAULT_WIRE })}\n`,
     );

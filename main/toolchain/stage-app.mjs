@@ -91,6 +91,9 @@ export async function stageApp() {
     description: project.description,
     license: project.license,
     author: 'The ClaimLens authors',
+    // Electron on Linux takes its window's app id from this: it matches the installed desktop
+    // entry, so the dock groups the window under ClaimLens's icon.
+    desktopName: 'claimlens.desktop',
     type: 'module',
     main: 'main/electron-main.mjs',
   };

@@ -59,6 +59,7 @@ interface DistCheck {
   asar: string;
   size: number;
   defaultWire: string;
+  desktopEntry: string;
 }
 
 let dist: DistCheck;
@@ -246,6 +247,27 @@ describe('the packaged runtime', () => {
     expect(config.fileAssociations).toContainEqual(
       expect.objectContaining({ ext: 'pdf', mimeType: 'application/pdf', role: 'Viewer' }),
     );
+  });
+
+  it('offers itself for PDFs in the Linux desktop entry the installers would write', () => {
+    const entry = Object.fromEntries(
+      readFileSync(dist.desktopEntry, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('='))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(entry.MimeType?.split(';')).toContain('application/pdf');
+    // %U: the file manager passes the chosen PDF to the app.
+    expect(entry.Exec).toBe('/opt/ClaimLens/claimlens %U');
+    expect(entry.Icon).toBe('claimlens');
+    expect(entry.Name).toBe('ClaimLens');
+    // Electron takes the window's app id from package.json's desktopName: they must match.
+    const staged = JSON.parse(
+      readFileSync(join(extracted, 'resources', 'app.asar', 'package.json'), 'utf8'),
+    ) as {
+      desktopName: string;
+    };
+    expect(`${entry.StartupWMClass}.desktop`).toBe(staged.desktopName);
   });
 });
 
