@@ -117,6 +117,12 @@ export function verifyBundle(zip: Uint8Array): VerifyResult {
     }
   }
 
+  const listed = new Set<string>();
+  for (const file of manifest.files) {
+    if (listed.has(file.path)) problems.push(`The manifest lists ${file.path} twice.`);
+    listed.add(file.path);
+  }
+
   // Every file in the manifest: there, the right size, the right hash.
   const intact = new Set<string>();
   for (const file of manifest.files) {
