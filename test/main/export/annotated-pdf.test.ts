@@ -166,6 +166,19 @@ describe('annotated PDF copy', () => {
     );
   });
 
+  it('appends a second update to a copy that already has one', async () => {
+    for (const path of [LIBREOFFICE, BROCHURE]) {
+      const doc = await analyseFixture(path);
+      const once = await annotatedPdf(doc);
+      const twice = await annotatedPdf({ ...doc, bytes: once.bytes });
+      expect(Buffer.compare(twice.bytes.subarray(0, once.bytes.length), once.bytes)).toBe(0);
+      const pages = [...(await annotationsByPage(twice.bytes)).values()].flat();
+      expect(pages.filter((a) => a.subtype === 'Highlight')).toHaveLength(
+        2 * doc.detail.findings.length,
+      );
+    }
+  });
+
   it('refuses an encrypted original in plain words and writes nothing', async () => {
     const doc = await analyseFixture(
       join(ROOT, 'test/fixtures/files/owner-password-only.pdf'),
