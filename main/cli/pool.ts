@@ -89,6 +89,13 @@ export class WorkerPool<J, R> {
     if (job === undefined) return;
     slot.job = job;
     this.options.onStart?.(job);
+    this.arm(slot);
+    slot.worker.postMessage(job);
+  }
+
+  /** (Re)starts the job's time limit. */
+  private arm(slot: Slot<J>): void {
+    if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
       const seconds = Math.round(this.options.timeoutMs / 1000);
       this.replace(
@@ -99,7 +106,6 @@ export class WorkerPool<J, R> {
         ),
       );
     }, this.options.timeoutMs);
-    slot.worker.postMessage(job);
   }
 
   private settle(slot: Slot<J>): J | null {
@@ -132,10 +138,15 @@ export class WorkerPool<J, R> {
     void this.options.setup.then((setup) => {
       worker.postMessage(setup);
     });
-    worker.on('message', (message: Envelope<J, R> | 'ready') => {
+    worker.on('message', (message: Envelope<J, R> | 'ready' | 'progress') => {
       if (message === 'ready') {
         slot.ready = true;
         this.feed(slot);
+        return;
+      }
+      // A worker that finished a slow step (a page read by OCR) gets its time limit again.
+      if (message === 'progress') {
+        if (slot.job !== null && this.slots.has(slot)) this.arm(slot);
         return;
       }
       if (slot.job === null || !this.slots.has(slot)) return;

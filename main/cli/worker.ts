@@ -11,6 +11,7 @@ import {
   type SplitAnnouncement,
 } from '../extract/analyse-file';
 import { asReadError } from '../extract/document-result';
+import { onPageRecognised } from '../extract/ocr-engine';
 import { preloadPdfjs } from '../extract/pdfjs';
 import { planParts, type SplitPolicy } from './split';
 import type { Envelope } from './pool';
@@ -68,6 +69,11 @@ async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<
     return { kind: 'part-failed', error: readError.message, code: readError.code };
   }
 }
+
+// Each page read by OCR restarts the file's time limit: a 40-page scan is slow, not stuck.
+onPageRecognised(() => {
+  port.postMessage('progress');
+});
 
 port.once('message', (setup: WorkerSetup) => {
   const rules = compileRules(setup.packs);

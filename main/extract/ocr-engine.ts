@@ -17,11 +17,17 @@ import { ReadError } from '../../shared/model/errors';
 const require = createRequire(import.meta.url);
 
 let recogniser: Promise<Tesseract.Worker> | null = null;
+let pageListener: (() => void) | null = null;
 let languages: readonly OcrLanguage[] = DEFAULT_OCR_LANGUAGES;
 
 /** Chooses the languages pages are read with (before the first page is read). */
 export function setOcrLanguages(codes: readonly OcrLanguage[]): void {
   languages = codes;
+}
+
+/** Called after each image is recognised (the CLI's worker restarts its time limit). */
+export function onPageRecognised(listener: () => void): void {
+  pageListener = listener;
 }
 
 /** Lines and words tesseract finds in an image (PNG or JPEG bytes), in image pixels. */
@@ -36,6 +42,7 @@ export async function recognise(image: Uint8Array): Promise<OcrLine[]> {
       `The text recogniser could not read this image: ${String(error)}`,
     );
   }
+  pageListener?.();
   return (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
 }
 
