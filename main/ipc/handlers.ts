@@ -42,6 +42,8 @@ export interface LibraryService {
   view(sha256: string): Promise<DocumentView>;
   saveAnalysis(upload: AnalysisUpload): Promise<DocumentMeta>;
   markFailed(sha256: string, error: string): Promise<DocumentMeta>;
+  /** Each page's text as the analysis saved it. */
+  pageTexts(sha256: string): { page: number; text: string }[];
   finding(sha256: string, findingId: string): StoredFinding;
   setStatus(sha256: string, findingId: string, status: TriageStatus): Promise<StoredFinding>;
   saveNote(input: {
@@ -173,6 +175,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'document:get': ({ sha256 }) => store.view(sha256),
     'document:saveAnalysis': (upload) => store.saveAnalysis(upload),
+    'document:pages': ({ sha256 }) => Promise.resolve(store.pageTexts(sha256)),
     'document:markFailed': ({ sha256, error }) => store.markFailed(sha256, error),
     'finding:get': ({ sha256, findingId }) => Promise.resolve(store.finding(sha256, findingId)),
     'finding:setStatus': ({ sha256, findingId, status }) =>

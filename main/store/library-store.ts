@@ -356,6 +356,15 @@ export class LibraryStore {
     return storedFinding(this.db, row);
   }
 
+  /** Every page's text as the analysis saved it, in page order (the Rules screen's preview). */
+  pageTexts(sha256: string): { page: number; text: string }[] {
+    this.row(sha256);
+    return this.db.all<{ page: number; text: string }>(
+      'SELECT page, text FROM pages WHERE sha256 = ? ORDER BY page',
+      [sha256],
+    );
+  }
+
   pageText(sha256: string, page: number): string | null {
     return (
       this.db.get<{ text: string }>('SELECT text FROM pages WHERE sha256 = ? AND page = ?', [

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PackProblem, PackValidation } from '../../shared/ipc/contract';
 import type { DocumentMeta } from '../../shared/model/library';
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
-import type { PasswordPrompt } from '../pdf/load-document';
+import { readOriginal } from '../app/api';
+import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
 import { RuleTable } from './PackList';
 import { PreviewPage } from './PreviewPage';
 import { previewPack, type Preview } from './preview';
@@ -84,7 +85,7 @@ function Problems({
 
 type PreviewState =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'running'; readonly done: number; readonly total: number }
+  | { readonly kind: 'running' }
   | { readonly kind: 'done'; readonly preview: Preview }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -105,37 +106,41 @@ function ValidPack({
   const [state, setState] = useState<PreviewState>({ kind: 'idle' });
   const [selected, setSelected] = useState<string | null>(null);
   const [enabling, setEnabling] = useState(false);
-  const abort = useRef<AbortController | null>(null);
-
-  // The previewed document stays open while its matches are shown; closed when replaced or gone.
-  const shownPdf = state.kind === 'done' ? state.preview.pdf : null;
-  useEffect(() => () => void shownPdf?.close(), [shownPdf]);
-  useEffect(() => () => abort.current?.abort(), []);
+  /** Counts the previews run, so only the last one's result is shown. */
+  const runs = useRef(0);
+  // The previewed document's original, opened when a match is first shown on its page and
+  // closed when another document is previewed or the panel goes.
+  const [pdf, setPdf] = useState<{ sha256: string; opened: Promise<OpenedPdf> } | null>(null);
+  useEffect(
+    () => () =>
+      void pdf?.opened.then(
+        (p) => p.close(),
+        () => undefined,
+      ),
+    [pdf],
+  );
 
   const run = () => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
+    const run = ++runs.current;
     setSelected(null);
-    setState({ kind: 'running', done: 0, total: 0 });
+    setState({ kind: 'running' });
     void (async () => {
       try {
-        const preview = await previewPack(
-          target,
-          { data, sha256: pack.sha256, file: pack.file },
-          {
-            askPassword,
-            signal: controller.signal,
-            onProgress: (done, total) => setState({ kind: 'running', done, total }),
-          },
-        );
-        if (controller.signal.aborted) void preview.pdf.close();
-        else setState({ kind: 'done', preview });
+        const preview = await previewPack(target, { data, sha256: pack.sha256, file: pack.file });
+        if (run === runs.current) setState({ kind: 'done', preview });
       } catch (error) {
-        if (!controller.signal.aborted)
-          setState({ kind: 'failed', message: (error as Error).message });
+        if (run === runs.current) setState({ kind: 'failed', message: (error as Error).message });
       }
     })();
+  };
+
+  const select = (id: string) => {
+    setSelected(id);
+    if (state.kind !== 'done' || pdf?.sha256 === state.preview.sha256) return;
+    const opened = readOriginal(state.preview.sha256).then((bytes) => openPdf(bytes, askPassword));
+    // Shown on the page view when it is awaited there.
+    opened.catch(() => undefined);
+    setPdf({ sha256: state.preview.sha256, opened });
   };
 
   const matches = state.kind === 'done' ? state.preview.matches : [];
@@ -212,8 +217,7 @@ function ValidPack({
       </div>
       {state.kind === 'running' && (
         <p role="status" aria-live="polite">
-          Reading {targetName}
-          {state.total > 0 ? ` (page ${state.done} of ${state.total})` : ''}…
+          Running the pack over the text of {targetName}…
         </p>
       )}
       {state.kind === 'failed' && (
@@ -236,7 +240,7 @@ function ValidPack({
                     type="button"
                     className={`finding ${m.severity}`}
                     aria-current={m.id === selected}
-                    onClick={() => setSelected(m.id)}
+                    onClick={() => select(m.id)}
                   >
                     <span className="quote">&ldquo;{m.quote}&rdquo;</span>
                     <span className="meta">
@@ -249,12 +253,12 @@ function ValidPack({
               ))}
             </ol>
           </div>
-          {selectedMatch ? (
+          {selectedMatch && pdf?.sha256 === state.preview.sha256 ? (
             <PreviewPage
-              doc={state.preview.pdf.doc}
+              pdf={pdf.opened}
+              preview={state.preview}
               match={selectedMatch}
-              matches={matches}
-              onSelect={setSelected}
+              onSelect={select}
             />
           ) : (
             matches.length > 0 && (

@@ -2,39 +2,100 @@
 // selected and scrolled into view: the preview's "jump to the match".
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Finding } from '../../shared/model/finding';
+import type { Finding, Quad } from '../../shared/model/finding';
+import type { OpenedPdf } from '../pdf/load-document';
 import type { Mark } from '../viewer/marks';
 import { NearViewport } from '../viewer/near-viewport';
 import { PageView } from '../viewer/PageView';
+import { quadsOnPage, type Preview } from './preview';
 
 interface Props {
-  readonly doc: PDFDocumentProxy;
+  /** The previewed document's original, opening or open. */
+  readonly pdf: Promise<OpenedPdf>;
+  readonly preview: Preview;
   readonly match: Finding;
-  readonly matches: readonly Finding[];
   readonly onSelect: (id: string) => void;
 }
+
+/** The page's document and the quads of its matches (null: the page's text has changed). */
+type Placed =
+  | { readonly kind: 'placing' }
+  | {
+      readonly kind: 'placed';
+      readonly doc: PDFDocumentProxy;
+      readonly quads: Map<string, Quad[]> | null;
+    }
+  | { readonly kind: 'failed'; readonly message: string };
 
 const SCALE = 1;
 const A4 = { width: 595, height: 842 };
 
-export function PreviewPage({ doc, match, matches, onSelect }: Props) {
+export function PreviewPage(props: Props) {
+  const { pdf, preview, match } = props;
+  const [placed, setPlaced] = useState<{ page: number; placed: Placed } | null>(null);
+  useEffect(() => {
+    let current = true;
+    // A function, so the checks after each await are not narrowed away by the type checker.
+    const isCurrent = (): boolean => current;
+    void (async () => {
+      try {
+        const opened = await pdf;
+        const quads = await quadsOnPage(opened, preview, match.page);
+        if (isCurrent())
+          setPlaced({ page: match.page, placed: { kind: 'placed', doc: opened.doc, quads } });
+      } catch (error) {
+        if (isCurrent()) {
+          const message = (error as Error).message;
+          setPlaced({ page: match.page, placed: { kind: 'failed', message } });
+        }
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [pdf, preview, match.page]);
+  const state: Placed = placed?.page === match.page ? placed.placed : { kind: 'placing' };
+  if (state.kind === 'placing') {
+    return (
+      <p className="preview-hint muted" role="status">
+        Opening page {match.page}…
+      </p>
+    );
+  }
+  if (state.kind === 'failed') {
+    return (
+      <p className="preview-hint doc-error" role="alert">
+        Page {match.page} could not be shown: {state.message}
+      </p>
+    );
+  }
+  return <PlacedPage {...props} doc={state.doc} quads={state.quads} />;
+}
+
+function PlacedPage({
+  doc,
+  quads,
+  preview,
+  match,
+  onSelect,
+}: Props & { doc: PDFDocumentProxy; quads: Map<string, Quad[]> | null }) {
   const [nearViewport] = useState(() => new NearViewport());
   useEffect(() => () => nearViewport.disconnect(), [nearViewport]);
   const pane = useRef<HTMLDivElement>(null);
 
   const marks = useMemo(
     () =>
-      matches
+      preview.matches
         .filter((m) => m.page === match.page)
         .map((m): Mark => ({
           id: m.id,
           page: m.page,
-          quads: m.quads,
+          quads: quads?.get(m.id) ?? [],
           tone: m.severity,
           negated: m.negated,
           label: `Preview match, ${m.severity}: ${m.title}: "${m.quote}"`,
         })),
-    [matches, match.page],
+    [preview.matches, match.page, quads],
   );
 
   const reveal = useCallback(() => {
@@ -54,6 +115,12 @@ export function PreviewPage({ doc, match, matches, onSelect }: Props) {
       role="region"
       aria-label={`Page ${match.page} with the preview matches`}
     >
+      {quads === null && (
+        <p className="banner warning" role="status">
+          The text of this page has changed since the document was analysed, so the matches cannot
+          be placed on it. Re-analyse the document to see them highlighted.
+        </p>
+      )}
       <PageView
         key={match.page}
         doc={doc}

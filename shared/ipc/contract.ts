@@ -182,6 +182,11 @@ export const contract = {
   },
   'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentView },
   'document:saveAnalysis': { req: AnalysisUpload, res: DocumentMeta },
+  /** Each page's text as the analysis stored it: a rule pack is previewed on it. */
+  'document:pages': {
+    req: z.strictObject({ sha256: Sha256 }),
+    res: z.array(z.strictObject({ page: z.number().int().min(1), text: z.string() })),
+  },
   'document:markFailed': {
     req: z.strictObject({ sha256: Sha256, error: z.string().max(2000) }),
     res: DocumentMeta,

@@ -225,6 +225,10 @@ describe('rules channels', () => {
       ok: false,
       code: 'INVALID_REQUEST',
     });
+    expect(await call(services, 'document:pages', { sha256: 'a'.repeat(64) })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
     expect(await dispatch(services.handlers, 'rules:disable', { packId: 7 })).toMatchObject({
       ok: false,
       code: 'INVALID_REQUEST',
