@@ -117,8 +117,9 @@ function PlacedPage({
     >
       {quads === null && (
         <p className="banner warning" role="status">
-          The text of this page has changed since the document was analysed, so the matches cannot
-          be placed on it. Re-analyse the document to see them highlighted.
+          The matches cannot be placed on this page: the text its text layer gives now is not the
+          text stored when it was analysed (a scanned page read by OCR, or a document analysed by an
+          earlier version). Their quotes are listed beside it.
         </p>
       )}
       <PageView

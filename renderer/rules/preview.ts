@@ -55,7 +55,7 @@ export async function previewPack(sha256: string, candidate: Candidate): Promise
 
 /**
  * Quads of the matches on one page, from the page as pdf.js reads it now; null when its text is
- * no longer the text the matches were found in (the document was read by another version).
+ * not the text the matches were found in (a page read by OCR, or read by another version).
  */
 export async function quadsOnPage(
   pdf: OpenedPdf,
