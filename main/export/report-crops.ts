@@ -36,10 +36,29 @@ export async function renderCrops(
   bytes: Uint8Array,
   targets: readonly CropTarget[],
 ): Promise<CropResult> {
+  if (targets.length === 0 || !isPdf(bytes)) return { crops: new Map(), warnings: [] };
+  const mupdf = await import('mupdf');
+  // MuPDF's warnings (a damaged font, a repaired cross-reference table) would go to standard
+  // error line by line; the report says in one line which pages could not be drawn instead.
+  const log: string[] = [];
+  mupdf.setLog((message) => {
+    if (log.length < 3) log.push(message.trim());
+  });
+  try {
+    return draw(mupdf, bytes, targets, log);
+  } finally {
+    mupdf.setLog(null);
+  }
+}
+
+function draw(
+  mupdf: MuPdf,
+  bytes: Uint8Array,
+  targets: readonly CropTarget[],
+  log: readonly string[],
+): CropResult {
   const crops = new Map<string, ReportCrop>();
   const warnings: string[] = [];
-  if (targets.length === 0 || !isPdf(bytes)) return { crops, warnings };
-  const mupdf = await import('mupdf');
   let doc: InstanceType<MuPdf['PDFDocument']>;
   try {
     const opened = mupdf.Document.openDocument(bytes, 'application/pdf');
@@ -84,7 +103,8 @@ export async function renderCrops(
       failedPages.sort((a, b) => a - b);
       warnings.push(
         `MuPDF could not draw page${failedPages.length === 1 ? '' : 's'} ${failedPages.join(', ')}; ` +
-          'their findings are in the report without an image.',
+          'their findings are in the report without an image' +
+          (log.length > 0 ? ` (MuPDF said: ${log.join('; ')}).` : '.'),
       );
     }
   } finally {

@@ -283,6 +283,23 @@ describe('crops drawn with MuPDF for the command line', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('says in one line that a damaged PDF gave no images, and keeps the findings', async () => {
+    const evidence = await analyseFixture();
+    const damaged = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF\n');
+    const { crops, warnings } = await renderCrops(damaged, cropTargets(evidence.detail));
+    expect(crops.size).toBe(0);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/MuPDF/);
+    const report = await makeReport([{ ...evidence, bytes: damaged, warnings: [] }], 'html');
+    // MuPDF's own words vary from run to run (it folds repeats); the report says which pages.
+    const page = textOf(html(report.bytes).dom);
+    expect(page).toContain('MuPDF could not draw pages 1, 2, 3');
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toMatch(
+      new RegExp(`^${evidence.detail.meta.fileName.replace('.', '\\.')}: MuPDF could not draw`),
+    );
+  });
+
   it('keeps a crop inside the page and wide enough to read', () => {
     const page = [0, 0, 612, 792] as const;
     const atEdge = cropRegion([[600, 790, 611, 790, 600, 780, 611, 780]], page)!;
