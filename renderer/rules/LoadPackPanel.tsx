@@ -121,15 +121,16 @@ function ValidPack({
   );
 
   const run = () => {
-    const run = ++runs.current;
+    const ticket = ++runs.current;
     setSelected(null);
     setState({ kind: 'running' });
     void (async () => {
       try {
         const preview = await previewPack(target, { data, sha256: pack.sha256, file: pack.file });
-        if (run === runs.current) setState({ kind: 'done', preview });
+        if (ticket === runs.current) setState({ kind: 'done', preview });
       } catch (error) {
-        if (run === runs.current) setState({ kind: 'failed', message: (error as Error).message });
+        if (ticket === runs.current)
+          setState({ kind: 'failed', message: (error as Error).message });
       }
     })();
   };
@@ -146,7 +147,9 @@ function ValidPack({
   const matches = state.kind === 'done' ? state.preview.matches : [];
   const selectedMatch = matches.find((m) => m.id === selected) ?? null;
   const ruleTitles = useMemo(() => new Map(pack.rules.map((r) => [r.id, r.title])), [pack.rules]);
-  const targetName = readable.find((d) => d.sha256 === target)?.fileName ?? 'the document';
+  const nameOf = (sha256: string) =>
+    documents.find((d) => d.sha256 === sha256)?.fileName ?? 'the document';
+  const targetName = nameOf(state.kind === 'done' ? state.preview.sha256 : target);
 
   return (
     <>
