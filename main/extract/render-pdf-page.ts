@@ -2,7 +2,7 @@
 // and Node's canvases are native modules; MuPDF's WASM build (the `mupdf` package, AGPL like
 // ClaimLens) renders in pure WASM. Loaded only when a page needs OCR: it is 10 MB of WASM.
 import type * as MuPdf from 'mupdf';
-import type { Affine } from '../../shared/ocr/ocr-text';
+import { invertAffine, type Affine } from '../../shared/ocr/ocr-text';
 
 /** Scans are read at 300 dpi, tesseract's sweet spot for body text... */
 const DPI = 300;
@@ -43,7 +43,7 @@ export async function openForRendering(bytes: Uint8Array): Promise<PdfRenderer> 
           true,
         );
         try {
-          return { png: pixmap.asPNG(), toUser: invert(toPixels) };
+          return { png: pixmap.asPNG(), toUser: invertAffine(toPixels) };
         } finally {
           pixmap.destroy();
         }
@@ -55,10 +55,4 @@ export async function openForRendering(bytes: Uint8Array): Promise<PdfRenderer> 
       doc.destroy();
     },
   };
-}
-
-function invert(m: readonly number[]): Affine {
-  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
-  const det = a * d - b * c;
-  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
 }

@@ -8,6 +8,7 @@ import {
   type TriageStatus,
 } from '../../shared/model/library';
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
+import { isLowOcrConfidence } from '../../shared/ocr/ocr-text';
 import { call } from '../app/api';
 import { NoteEditor } from '../notes/NoteEditor';
 import { noteFor, type Mark } from '../viewer/marks';
@@ -24,6 +25,17 @@ const STATUS_LABEL: Record<TriageStatus, string> = {
   confirmed: 'Confirmed',
   dismissed: 'Dismissed',
 };
+
+/** A finding on a scanned page: how sure OCR was of the quoted words; low asks for a look. */
+function OcrConfidence({ value }: { readonly value: number }) {
+  const low = isLowOcrConfidence({ ocrConfidence: value });
+  return (
+    <div className={low ? 'ocr-confidence low' : 'ocr-confidence'} role={low ? 'note' : undefined}>
+      Read by OCR from a scanned page, confidence {Math.round(value * 100)}%
+      {low && ': low, so check the quote against the page'}
+    </div>
+  );
+}
 
 export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
   const stored = mark.finding;
@@ -74,6 +86,9 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
             {f.vendor && ` · ${f.vendor.name}: ${f.vendor.evidence}`}
           </div>
           <blockquote>{full?.finding.sentence ?? f.quote}</blockquote>
+          {full?.finding.ocrConfidence !== undefined && (
+            <OcrConfidence value={full.finding.ocrConfidence} />
+          )}
           <p>{mark.rule?.explanation}</p>
           {mark.rule && mark.rule.references.length > 0 && (
             <ul className="references">

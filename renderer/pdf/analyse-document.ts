@@ -4,6 +4,7 @@
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import type { Finding, RulePackInfo } from '../../shared/model/finding';
 import type { DocumentMeta } from '../../shared/model/library';
+import { withOcrConfidence } from '../../shared/ocr/ocr-text';
 import type { LoadedPack } from '../../shared/rules/compile';
 import type { PageText } from '../../shared/text/page-text';
 import { call, readOriginal } from '../app/api';
@@ -11,6 +12,7 @@ import type { AnalysisRequest } from './analysis.worker';
 import AnalysisWorker from './analysis.worker?worker';
 import { extractPages } from './extract';
 import { openPdf, PdfOpenError, type PasswordPrompt } from './load-document';
+import { ocrWhereNeeded } from './ocr';
 
 export interface AnalyseOptions {
   readonly askPassword: PasswordPrompt;
@@ -52,13 +54,19 @@ export async function analyseStored(
         error: 'This PDF has no pages.',
       });
     }
-    const pages = await extractPages(
+    const extracted = await extractPages(
       opened.doc,
       options.onProgress ?? (() => undefined),
       options.signal,
     );
+    // Scanned pages (no text layer, or a garbage one) are read by OCR; progress counts them on.
+    const numPages = opened.doc.numPages;
+    const { pages, ocr } = await ocrWhereNeeded(opened.doc, extracted, {
+      signal: options.signal,
+      onPage: (done, total) => options.onProgress?.(numPages + done, numPages + total),
+    });
     const loaded = await rulePacks();
-    const findings = await runEngine(pages, loaded);
+    const findings = withOcrConfidence(await runEngine(pages, loaded), ocr);
     return await call('document:saveAnalysis', {
       sha256: meta.sha256,
       pages: pages.map((p) => ({ page: p.page, text: p.text })),

@@ -32,6 +32,13 @@ export interface OcrLine {
  */
 export type Affine = readonly [number, number, number, number, number, number];
 
+/** The inverse of an affine matrix: a page's pixel -> user space from its user -> pixel matrix. */
+export function invertAffine(m: readonly number[]): Affine {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
+  const det = a * d - b * c;
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
+}
+
 /** Words tesseract is this unsure of are noise (specks, frame lines read as "]]]]"). */
 const MIN_WORD_CONFIDENCE = 20;
 /** Share of the font size from baseline to the top of capitals and ascenders. */

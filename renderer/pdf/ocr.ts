@@ -1,0 +1,98 @@
+// OCR in the app's sandboxed renderer: pages without a usable text layer are drawn by pdf.js on
+// a canvas and read by tesseract.js in a Web Worker. Its worker script, WASM core and language
+// models are the app's own copies (vite.config.ts copies them into tesseract/), never a CDN; the
+// CSP has no remote connect-src, so nothing else could be fetched anyway.
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { OCR_LANGUAGES } from '../../shared/ocr/languages';
+import { invertAffine, ocrPageText, type OcrPage } from '../../shared/ocr/ocr-text';
+import { textLayerOf } from '../../shared/ocr/text-layer';
+import type { PageText } from '../../shared/text/page-text';
+
+/** The same resolution and size cap as the command line's renderer (main/extract). */
+const DPI = 300;
+const MAX_PIXELS = 16_000_000;
+
+const local = (path: string): string => new URL(`./tesseract/${path}`, document.baseURI).href;
+
+let recogniser: Promise<Worker> | null = null;
+
+function start(): Promise<Worker> {
+  recogniser ??= createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, {
+    workerPath: local('worker.min.js'),
+    corePath: local('core/'),
+    langPath: local('lang'),
+    workerBlobURL: false,
+    cacheMethod: 'none',
+    gzip: true,
+    logger: () => undefined,
+  });
+  recogniser.catch(() => {
+    recogniser = null;
+  });
+  return recogniser;
+}
+
+/** Stops the recogniser mid-page (cancel); the next page starts a new one. */
+async function stop(): Promise<void> {
+  const running = recogniser;
+  recogniser = null;
+  if (running) await (await running.catch(() => null))?.terminate();
+}
+
+export interface OcrOptions {
+  /** Called before each page is read: `done` pages of `total` are read so far. */
+  readonly onPage?: (done: number, total: number) => void;
+  readonly signal: AbortSignal;
+}
+
+/** The pages given, with those that have no usable text layer replaced by their OCR text. */
+export async function ocrWhereNeeded(
+  doc: PDFDocumentProxy,
+  pages: readonly PageText[],
+  options: OcrOptions,
+): Promise<{ pages: PageText[]; ocr: Map<number, OcrPage> }> {
+  const wanted = pages.filter((p) => textLayerOf(p.text) !== 'text');
+  const ocr = new Map<number, OcrPage>();
+  const onAbort = (): void => void stop();
+  options.signal.addEventListener('abort', onAbort);
+  try {
+    for (const [i, page] of wanted.entries()) {
+      if (options.signal.aborted) break;
+      options.onPage?.(i, wanted.length);
+      const read = await readPage(doc, page).catch((error: unknown) => {
+        if (options.signal.aborted) return null;
+        throw new Error(`Page ${page.page} could not be read by OCR: ${String(error)}`);
+      });
+      if (read) ocr.set(page.page, read);
+    }
+  } finally {
+    options.signal.removeEventListener('abort', onAbort);
+  }
+  if (options.signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+  return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr };
+}
+
+async function readPage(doc: PDFDocumentProxy, text: PageText): Promise<OcrPage> {
+  const page = await doc.getPage(text.page);
+  const canvas = document.createElement('canvas');
+  try {
+    const [x0, y0, x1, y1] = page.view;
+    const points = Math.max(1, ((x1 ?? 0) - (x0 ?? 0)) * ((y1 ?? 0) - (y0 ?? 0)));
+    const viewport = page.getViewport({
+      scale: Math.min(DPI / 72, Math.sqrt(MAX_PIXELS / points)),
+    });
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    await page.render({ canvas, viewport, background: 'white' }).promise;
+    const worker = await start();
+    const result = await worker.recognize(canvas, {}, { blocks: true, text: false });
+    const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+    const view = text.view ?? [x0 ?? 0, y0 ?? 0, x1 ?? 0, y1 ?? 0];
+    return ocrPageText(text.page, lines, invertAffine(viewport.transform), view);
+  } finally {
+    canvas.width = 0;
+    canvas.height = 0;
+    page.cleanup();
+  }
+}
