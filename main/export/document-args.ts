@@ -9,7 +9,7 @@ import type { LoadedPack } from '../../shared/rules/compile';
 import { collectInputs } from '../cli/inputs';
 import { bundledRulesDir, loadPacks } from '../rules/load-packs';
 import { DB_FILE, JOURNAL_DIR } from '../store/durable-db';
-import { LibraryStore } from '../store/library-store';
+import { LibraryStore, StoreError } from '../store/library-store';
 import {
   EvidenceError,
   evidenceFromFile,
@@ -119,7 +119,12 @@ async function fromLibrary(
         'its library in, or leave out --library to export files directly.',
     );
   }
-  const store = await LibraryStore.open(dir, reviewer ? { reviewer } : {});
+  const store = await LibraryStore.open(dir, reviewer ? { reviewer } : {}).catch(
+    (error: unknown) => {
+      // Open in the app or another command, or unreadable: the store says which, in words.
+      throw error instanceof StoreError ? new EvidenceError('UNREADABLE', error.message) : error;
+    },
+  );
   try {
     const all = store.list();
     const chosen = [...new Set(selectors.map((s) => selectDocument(all, s).sha256))];

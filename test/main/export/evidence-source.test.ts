@@ -2,6 +2,7 @@
 // needs (triage, notes, highlights, page texts, audit, provenance), and refuse what they must.
 import { createHash } from 'node:crypto';
 import { chmod, readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
@@ -121,6 +122,10 @@ describe('evidence from a library', () => {
       gatherEvidence({ library: lib.dir, rules: ['my.yaml'], documents: [lib.sha256] }),
     );
     expect(error.code).toBe('USAGE');
+    // The library open in another ClaimLens (process 1 always runs): said in words, not thrown.
+    await writeFile(join(lib.dir, 'library.lock'), JSON.stringify({ pid: 1, host: hostname() }));
+    const locked = await rejection(gatherEvidence({ library: lib.dir, documents: [lib.sha256] }));
+    expect(locked.message).toMatch(/open in another ClaimLens window or command/);
   });
 });
 
