@@ -38,6 +38,15 @@ export async function analyseStored(
   options: AnalyseOptions,
 ): Promise<DocumentMeta> {
   const bytes = await readOriginal(meta.sha256);
+  const other = notPdfYet(bytes);
+  if (other !== null) {
+    return call('document:markFailed', {
+      sha256: meta.sha256,
+      error:
+        `This is ${other}. The app reads PDFs (scanned ones too) so far; read it with the ` +
+        'command line: claimlens analyse FILE.',
+    });
+  }
   let opened;
   try {
     opened = await openPdf(bytes, options.askPassword);
@@ -77,6 +86,19 @@ export async function analyseStored(
   } finally {
     await opened.close();
   }
+}
+
+/** Inputs the command line reads and the app's viewer cannot show yet, told by their bytes. */
+function notPdfYet(bytes: Uint8Array): string | null {
+  const starts = (sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x89, 0x50, 0x4e, 0x47])) return 'a PNG image';
+  if (starts([0xff, 0xd8, 0xff])) return 'a JPEG image';
+  if (starts([0x50, 0x4b, 0x03, 0x04])) return 'a ZIP archive (a Word file?)';
+  const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  if (!head.includes('%pdf-') && /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html)/.test(head)) {
+    return 'a web page (HTML)';
+  }
+  return null;
 }
 
 function packInfo(pack: LoadedPack): RulePackInfo {
