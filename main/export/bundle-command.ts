@@ -3,7 +3,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AuditRecord } from '../../shared/model/library';
-import { LibraryStore } from '../store/library-store';
+import { LibraryStore, StoreError } from '../store/library-store';
 import type { Bundle } from './bundle';
 import { bundleEvidence } from './bundle-evidence';
 import { gatherEvidence, type DocumentSelection } from './document-args';
@@ -48,7 +48,10 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
 
 /** The library's whole audit chain, read after the evidence was gathered (and the store closed). */
 async function readLibraryAudit(dir: string): Promise<AuditRecord[]> {
-  const store = await LibraryStore.open(dir);
+  const store = await LibraryStore.open(dir).catch((error: unknown) => {
+    // Opened by the app or another command in the meantime: the store says so, in words.
+    throw error instanceof StoreError ? new EvidenceError('UNREADABLE', error.message) : error;
+  });
   try {
     return store.audit();
   } finally {
