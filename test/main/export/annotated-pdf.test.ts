@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName, type PDFDict, type PDFHexString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { annotatedPdf } from '../../../main/export/annotated-pdf';
-import { SEVERITY_COLOURS } from '../../../main/export/colours';
+import { SEVERITY_COLOURS } from '../../../shared/export/highlight-colours';
 import { gatherEvidence } from '../../../main/export/document-args';
 import { EvidenceError, type EvidenceDocument } from '../../../main/export/evidence-source';
-import { readOriginalXref } from '../../../main/export/incremental-update';
+import { readOriginalXref } from '../../../shared/export/incremental-update';
 import { openPdf } from '../../../main/extract/pdfjs';
 import { tempDir } from '../store/helpers';
 import {

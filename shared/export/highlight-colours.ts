@@ -1,7 +1,7 @@
 // Highlight colours by severity, and for the reviewer's own highlights: the app's (renderer/app/
 // styles.css, `.hl.<severity>`: a colour at some opacity, multiplied over the page), so an
 // annotated copy looks like the document screen. A test keeps the two in step.
-import type { Severity } from '../../shared/model/taxonomy';
+import type { Severity } from '../model/taxonomy';
 
 export interface HighlightColour {
   /** 0-255 each. */

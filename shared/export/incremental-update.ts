@@ -16,7 +16,24 @@ export interface OriginalXref {
   readonly size: number;
 }
 
-const latin1 = new TextDecoder('latin1');
+/**
+ * Bytes as Latin-1 text, one character a byte (shared/ has no TextDecoder: it runs without a
+ * platform's types). Done in slices, as String.fromCharCode takes a bounded argument list.
+ */
+export function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return out;
+}
+
+/** ASCII text as bytes: all the update writes itself is ASCII (PDF syntax and numbers). */
+function ascii(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
+}
 
 /**
  * Where the original's last cross-reference section is and which form it takes, read from the
@@ -24,7 +41,7 @@ const latin1 = new TextDecoder('latin1');
  */
 export function readOriginalXref(bytes: Uint8Array): OriginalXref | null {
   // startxref sits in the last kilobyte or so; a generous window tolerates trailing junk.
-  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
+  const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 4096)));
   const matches = [...tail.matchAll(/startxref\s+(\d+)\s+%%EOF/g)];
   const last = matches.at(-1);
   if (last === undefined) return null;
@@ -32,7 +49,7 @@ export function readOriginalXref(bytes: Uint8Array): OriginalXref | null {
   if (!Number.isSafeInteger(offset) || offset <= 0 || offset >= bytes.length) return null;
   // The section, and its trailer or stream dictionary, start at the offset (a classic table
   // can be long: its trailer comes after every entry).
-  const section = latin1.decode(bytes.subarray(offset));
+  const section = latin1(bytes.subarray(offset));
   let kind: XrefKind;
   if (/^\s*xref\b/.test(section)) kind = 'table';
   else if (/^\s*\d+\s+\d+\s+obj\b[\s\S]*?\/Type\s*\/XRef\b/.test(section)) kind = 'stream';
@@ -66,7 +83,7 @@ export function writeUpdate(
     chunks.push(chunk);
     position += chunk.length;
   };
-  const text = (s: string): void => push(new TextEncoder().encode(s));
+  const text = (s: string): void => push(ascii(s));
   // The original may end without an end-of-line after %%EOF.
   const last = original[original.length - 1];
   if (last !== 0x0a && last !== 0x0d) text('\n');
