@@ -1,15 +1,24 @@
 // The app's Export command ('document:export'): main gathers the library document's evidence,
-// builds the file with the same code as `claimlens export`, and hands it to the host's saver:
+// builds the file with the same code as `claimlens export` (but for the annotated PDF copy, which
+// the sandboxed renderer builds and main only checks: main parses no untrusted file), and hands
+// it to the host's saver:
 // Electron asks where with a native save dialog; the Chromium host, which has no such dialog,
 // saves into the user's Downloads folder under a name that replaces nothing.
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
-import type { ExportFormat, ExportOutcome, ReportCropUpload } from '../../shared/ipc/contract';
+import type {
+  AnnotatedCopyUpload,
+  ExportFormat,
+  ExportOutcome,
+  ReportCropUpload,
+} from '../../shared/ipc/contract';
 import { HandlerError } from '../ipc/dispatch';
 import { EvidenceError, evidenceFromLibrary, type EvidenceLibrary } from './evidence-source';
+import { annotatedExport, checkedCopy } from './annotated-upload';
 import { renderBundle } from './bundle-export';
+import type { BundleDocument } from './bundle-evidence';
 import { renderExport, type RenderedExport } from './render-export';
 
 /** Saves a built export; resolves where it went, or null when the user cancelled. */
@@ -18,7 +27,12 @@ export type ExportSaver = (file: RenderedExport) => Promise<string | null>;
 export async function exportDocument(
   library: EvidenceLibrary,
   save: ExportSaver,
-  request: { sha256: string; format: ExportFormat; crops?: readonly ReportCropUpload[] },
+  request: {
+    sha256: string;
+    format: ExportFormat;
+    crops?: readonly ReportCropUpload[];
+    annotated?: AnnotatedCopyUpload;
+  },
 ): Promise<ExportOutcome> {
   let file: RenderedExport;
   try {
@@ -26,11 +40,23 @@ export async function exportDocument(
     // A report's page images come drawn by the renderer (main parses no PDF); none at all for
     // a document that is not a PDF.
     const crops = new Map((request.crops ?? []).map((c) => [c.id, c]));
-    file =
-      request.format === 'bundle'
-        ? // The bundle carries the library's whole audit chain, so verify can re-check it.
-          await renderBundle([{ ...evidence, crops }], library.audit())
-        : await renderExport(request.format, [{ ...evidence, crops }]);
+    if (request.format === 'annotated-pdf') {
+      file = annotatedExport(
+        evidence,
+        checkedCopy(evidence, request.annotated),
+        evidence.warnings.map((w) => `${evidence.detail.meta.fileName}: ${w}`),
+      );
+    } else if (request.format === 'bundle') {
+      // The bundle carries the library's whole audit chain, so verify can re-check it; its
+      // annotated copy is the renderer's, checked, or left out with why (never built here).
+      const annotated: BundleDocument['annotated'] =
+        request.annotated === undefined || 'error' in request.annotated
+          ? { error: request.annotated?.error ?? noCopy(evidence.detail.meta.fileName) }
+          : { bytes: checkedCopy(evidence, request.annotated).bytes };
+      file = await renderBundle([{ ...evidence, crops, annotated }], library.audit());
+    } else {
+      file = await renderExport(request.format, [{ ...evidence, crops }]);
+    }
   } catch (error) {
     if (!(error instanceof EvidenceError)) throw error;
     throw new HandlerError(
@@ -46,6 +72,10 @@ export async function exportDocument(
     summary: file.summary,
     warnings: [...file.warnings],
   };
+}
+
+function noCopy(fileName: string): string {
+  return `the app's window sent no annotated copy of ${fileName} (it builds the copy from the open document)`;
 }
 
 /** The user's Downloads folder where there is one, else the home folder. */

@@ -15,7 +15,14 @@ import { makeReport, type ReportDocument } from './report-render';
  * A document's evidence, with the page images for its report when the app's renderer drew them
  * (main parses no PDF in the app); without them, the command line draws them with MuPDF.
  */
-export type BundleDocument = EvidenceDocument & Pick<ReportDocument, 'crops'>;
+export type BundleDocument = EvidenceDocument &
+  Pick<ReportDocument, 'crops'> & {
+    /**
+     * The annotated copy the app's renderer built in its sandbox (checked by main against the
+     * original's hash), or why it could not; without it, the command line builds the copy here.
+     */
+    readonly annotated?: { readonly bytes: Uint8Array } | { readonly error: string };
+  };
 
 export interface BundleOptions {
   /** The library's audit chain, oldest first, when the documents come from a library. */
@@ -45,7 +52,8 @@ export async function bundleEvidence(
       document: sha256,
     });
     try {
-      const annotated = await renderExport('annotated-pdf', [doc]);
+      const annotated = doc.annotated ?? (await renderExport('annotated-pdf', [doc]));
+      if ('error' in annotated) throw new EvidenceError('UNSUPPORTED', annotated.error);
       entries.push({
         path: `annotated/${sha256}.annotated.pdf`,
         bytes: annotated.bytes,

@@ -3,6 +3,7 @@
 import { MAX_CROPS } from '../../shared/export/report-crops';
 import type { ReportCrop } from '../../shared/export/report-model';
 import { annotatedPdf } from './annotated-pdf';
+import { annotatedExport } from './annotated-upload';
 import { EvidenceError, type EvidenceDocument } from './evidence-source';
 import { exportCsv, exportJson } from './table-rows';
 import { makeReport } from './report-render';
@@ -61,17 +62,7 @@ export async function renderExport(
           'An annotated PDF copy is made of one document at a time; name one document.',
         );
       }
-      const copy = await annotatedPdf(first);
-      return {
-        bytes: copy.bytes,
-        fileName: `${stem}.annotated.pdf`,
-        mediaType: 'application/pdf',
-        warnings: [...warnings, ...copy.skipped.map((s) => `not drawn: ${s}`)],
-        summary:
-          `${copy.annotations} annotation${copy.annotations === 1 ? '' : 's'} appended to ` +
-          `${names} (its first ${first.bytes.length} bytes are the original, SHA-256 ` +
-          `${first.detail.meta.sha256})`,
-      };
+      return annotatedExport(first, await annotatedPdf(first), warnings);
     }
     case 'w3c': {
       const collection = w3cAnnotations(documents);

@@ -2,8 +2,14 @@
 // format choice; main builds the file (the same code as `claimlens export`) and saves it, through
 // a save dialog in Electron or into the Downloads folder in the Chromium host, and says where.
 import { useEffect, useRef, useState } from 'react';
-import type { ExportFormat, ExportOutcome, ReportCropUpload } from '../../shared/ipc/contract';
+import type {
+  AnnotatedCopyUpload,
+  ExportFormat,
+  ExportOutcome,
+  ReportCropUpload,
+} from '../../shared/ipc/contract';
 import { call } from '../app/api';
+import { buildAnnotatedCopy } from './annotated-copy';
 
 const FORMATS: readonly { id: ExportFormat; label: string; detail: string }[] = [
   {
@@ -47,6 +53,8 @@ const FORMATS: readonly { id: ExportFormat; label: string; detail: string }[] = 
 
 /** Formats whose page images the renderer draws before asking main for the file. */
 const REPORT_FORMATS: ReadonlySet<ExportFormat> = new Set(['report-pdf', 'report-html', 'bundle']);
+/** Formats holding the annotated PDF copy, which the renderer builds (main parses no PDF). */
+const ANNOTATED_FORMATS: ReadonlySet<ExportFormat> = new Set(['annotated-pdf', 'bundle']);
 
 interface Props {
   readonly sha256: string;
@@ -100,15 +108,22 @@ export function ExportControl({
         crops = await drawCrops((done, total) =>
           setState({ kind: 'working', progress: `Drawing page images: ${done} of ${total}` }),
         );
-        setState({
-          kind: 'working',
-          progress: format === 'bundle' ? 'Writing the bundle…' : 'Writing the report…',
-        });
+      }
+      let annotated: AnnotatedCopyUpload | undefined;
+      if (ANNOTATED_FORMATS.has(format)) {
+        setState({ kind: 'working', progress: 'Building the annotated copy…' });
+        annotated = await buildAnnotatedCopy(sha256);
+      }
+      if (crops || annotated) {
+        const what =
+          format === 'bundle' ? 'bundle' : format === 'annotated-pdf' ? 'copy' : 'report';
+        setState({ kind: 'working', progress: `Writing the ${what}…` });
       }
       const outcome = await call('document:export', {
         sha256,
         format,
         ...(crops ? { crops } : {}),
+        ...(annotated ? { annotated } : {}),
       });
       if (outcome.saved) setState({ kind: 'done', outcome });
       // The user cancelled the save dialog: nothing was written, nothing to say.

@@ -135,6 +135,32 @@ export const ReportCropUpload = z.strictObject({
 });
 export type ReportCropUpload = z.infer<typeof ReportCropUpload>;
 
+/**
+ * Largest annotated copy a request may carry: 1 GiB. The copy is the original (which main
+ * already holds) plus the annotations appended to it, and travels in one message that main
+ * hashes in memory; a bound keeps a runaway renderer from making main allocate without end,
+ * while no brochure, datasheet or scanned catalogue a reviewer annotates comes near it.
+ */
+export const MAX_ANNOTATED_COPY_BYTES = 1024 ** 3;
+
+/**
+ * The annotated PDF copy the renderer built in its sandbox (shared/export/annotated-pdf.ts), for
+ * 'annotated-pdf' and 'bundle': main parses no untrusted file, so it only checks that the copy
+ * begins with the original's exact bytes before saving it. `error` says why none could be made
+ * (an encrypted PDF, a damaged one).
+ */
+export const AnnotatedCopyUpload = z.union([
+  z.strictObject({
+    pdf: Bytes.refine((b) => b.length <= MAX_ANNOTATED_COPY_BYTES, 'a copy of at most 1 GiB'),
+    /** Annotations appended, for the summary. */
+    annotations: z.number().int().min(0).max(10_000_000),
+    /** What could not be drawn, one line each (a finding without a position, say). */
+    skipped: z.array(z.string().max(1000)).max(100_000),
+  }),
+  z.strictObject({ error: z.string().max(2000) }),
+]);
+export type AnnotatedCopyUpload = z.infer<typeof AnnotatedCopyUpload>;
+
 /** Where an export went: saved at `path`, or not saved because the user cancelled the dialog. */
 export const ExportOutcome = z.strictObject({
   saved: z.boolean(),
@@ -228,6 +254,8 @@ export const contract = {
       format: ExportFormat,
       /** For the report formats: the crops the renderer drew (shared/export/report-crops.ts). */
       crops: z.array(ReportCropUpload).max(MAX_CROPS).optional(),
+      /** For 'annotated-pdf' and 'bundle': the copy the renderer built (AnnotatedCopyUpload). */
+      annotated: AnnotatedCopyUpload.optional(),
     }),
     res: ExportOutcome,
   },
