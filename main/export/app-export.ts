@@ -1,9 +1,8 @@
 // The app's Export command ('document:export'): main gathers the library document's evidence,
 // builds the file with the same code as `claimlens export` (but for the annotated PDF copy, which
 // the sandboxed renderer builds and main only checks: main parses no untrusted file), and hands
-// it to the host's saver:
-// Electron asks where with a native save dialog; the Chromium host, which has no such dialog,
-// saves into the user's Downloads folder under a name that replaces nothing.
+// it to the host's saver: Electron asks where with a native save dialog; the Chromium host, which
+// has no such dialog, saves into the user's Downloads folder under a name that replaces nothing.
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';

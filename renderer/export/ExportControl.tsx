@@ -1,6 +1,8 @@
 // Export of the open document: the toolbar button and File > Export… open a dialog with the
 // format choice; main builds the file (the same code as `claimlens export`) and saves it, through
 // a save dialog in Electron or into the Downloads folder in the Chromium host, and says where.
+// What needs the PDF parsed is made here in the sandbox and sent with the request: the report's
+// page images (crops.ts) and the annotated copy (annotated-copy.ts), which main only checks.
 import { useEffect, useRef, useState } from 'react';
 import type {
   AnnotatedCopyUpload,
