@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { analysePage, ENGINE_VERSION } from '../../shared/analysis/engine';
+import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import { summarise } from '../../shared/analysis/summary';
-import { ReadError } from '../../shared/model/errors';
 import type {
   AuditRecord,
   DocumentDetail,
@@ -16,11 +15,6 @@ import type {
   StoredFinding,
 } from '../../shared/model/library';
 import { compileRules, type LoadedPack } from '../../shared/rules/compile';
-import type { PageText } from '../../shared/text/page-text';
-import { asReadError, pdfWarnings } from '../extract/document-result';
-import { extractPdf } from '../extract/extract-pdf';
-import { extractText } from '../extract/read-text';
-import { describeBinary, sniff } from '../extract/sniff';
 import { shortHash } from '../store/errors';
 
 /** A rule pack as provenance: which pack, which version, the SHA-256 of its file. */
@@ -239,15 +233,22 @@ export async function evidenceFromFile(
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const now = options.now ?? new Date();
-  let pages: PageText[];
-  let warnings: string[];
-  try {
-    ({ pages, warnings } = await readPages(path, bytes));
-  } catch (error) {
-    throw new EvidenceError('UNREADABLE', `${path}: ${asReadError(error).message}`);
-  }
-  const rules = compileRules(options.packs);
-  const findings = pages.flatMap((page) => analysePage(page, rules));
+  // The CLI's own reader (PDF with OCR where a page needs it, Word, web pages, images, text),
+  // loaded on first use: the app's main process never reads a document itself.
+  const { analyseBytes } = await import('../extract/analyse-file');
+  const outcome = await analyseBytes(
+    path,
+    bytes,
+    sha256,
+    compileRules(options.packs),
+    undefined,
+    true,
+  );
+  if (outcome.kind !== 'done') throw new Error('a document analysed whole came back in parts');
+  const { result } = outcome;
+  if (result.error !== null) throw new EvidenceError('UNREADABLE', `${path}: ${result.error}`);
+  const pages = outcome.texts ?? [];
+  const { findings, warnings } = result;
   const byId = new Map(options.packs.map((p) => [p.data.pack.id, p.sha256]));
   const at = now.toISOString();
   const summary = summarise(findings);
@@ -255,7 +256,7 @@ export async function evidenceFromFile(
     sha256,
     fileName: basename(path),
     bytes: bytes.length,
-    pages: pages.length,
+    pages: result.pages ?? pages.length,
     addedAt: at,
     analysedAt: at,
     state: 'analysed',
@@ -291,30 +292,6 @@ export async function evidenceFromFile(
     warnings,
     gatheredAt: at,
   };
-}
-
-async function readPages(
-  path: string,
-  bytes: Uint8Array,
-): Promise<{ pages: PageText[]; warnings: string[] }> {
-  const kind = bytes.length === 0 ? 'empty' : sniff(bytes);
-  if (kind === 'empty') throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
-  if (kind === 'pdf' || /\.pdf$/i.test(path)) {
-    const pdf = await extractPdf(bytes);
-    const textless = pdf.pages
-      .filter((p) => !pdf.unreadable.includes(p.page) && p.text.trim() === '')
-      .map((p) => p.page);
-    return { pages: pdf.pages, warnings: pdfWarnings(pdf.numPages, pdf.unreadable, textless) };
-  }
-  if (kind === 'text') {
-    const text = extractText(bytes);
-    return { pages: text.pages, warnings: [...text.warnings] };
-  }
-  const what = describeBinary(bytes);
-  throw new ReadError(
-    'NOT_SUPPORTED',
-    `ClaimLens reads PDF and plain-text files; this is ${what ?? 'another kind of file'}.`,
-  );
 }
 
 export function packProvenance(pack: LoadedPack): PackProvenance {

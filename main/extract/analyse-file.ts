@@ -64,6 +64,18 @@ export async function analyseFile(
     };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return analyseBytes(path, bytes, sha256, rules, split, keepText);
+}
+
+/** A file's bytes, already read and hashed -> its result (exports analyse files on the spot). */
+export async function analyseBytes(
+  path: string,
+  bytes: Uint8Array,
+  sha256: string,
+  rules: CompiledRules,
+  split?: SplitOptions,
+  keepText = false,
+): Promise<FileOutcome> {
   try {
     const kind = bytes.length === 0 ? 'empty' : sniff(bytes, path);
     if (kind === 'empty') throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');

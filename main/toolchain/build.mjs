@@ -124,9 +124,10 @@ function removeOldBuilds(target, keep) {
   const cutoff = Date.now() - 10 * 60 * 1000;
   for (const name of readdirSync(outRoot)) {
     const path = join(outRoot, name);
-    if (name.startsWith(`${target}-`) && path !== keep && statSync(path).mtimeMs < cutoff) {
-      rmSync(path, { recursive: true, force: true });
-    }
+    if (!name.startsWith(`${target}-`) || path === keep) continue;
+    // Another process may rename or remove its own build folder between the listing and here.
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && modified < cutoff) rmSync(path, { recursive: true, force: true });
   }
 }
 
