@@ -9,6 +9,7 @@ import { appDataDir } from './hosts/app-data';
 import { startServices, type HostServices } from './hosts/services';
 import { registerIpc } from './ipc/register';
 import { installMenu, LIBRARY_CHANGES } from './menu';
+import { documentPaths, importPaths } from './open-files';
 import { installSecurity } from './security/install';
 import { createOpenExternal } from './security/open-external';
 import { serveApp } from './security/protocol';
@@ -27,6 +28,15 @@ const rendererDir =
 // The Chromium host's folder too, so both open one library; the single-instance lock lives here.
 app.setPath('userData', appDataDir());
 const secured = installSecurity({ development, log });
+// macOS names files to open in events, from before `ready` on; they wait here until the library is open.
+let openFile: (path: string) => void = (path) => {
+  startFiles.push(path);
+};
+const startFiles: string[] = documentPaths(process.argv.slice(1), process.cwd());
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openFile(path);
+});
 if (app.requestSingleInstanceLock()) void start().catch(fail);
 else app.quit();
 
@@ -39,6 +49,8 @@ async function start(): Promise<void> {
     libraryDir,
     host: 'electron',
     openExternal,
+    open: startFiles,
+    log,
     saveExport: saveWithDialog(
       dialog,
       () => window,
@@ -75,10 +87,20 @@ async function start(): Promise<void> {
   window.on('closed', () => {
     window = null;
   });
-  app.on('second-instance', () => {
+  // A file opened while the app runs (a second launch with it, or macOS's open-file) is imported
+  // and shown; the renderer reads it as it reads any document it opens.
+  const open = async (paths: readonly string[]): Promise<void> => {
+    const sha256 = await importPaths(services.store, paths, log);
+    if (sha256 === null) return;
+    menu.refresh();
+    menu.send({ command: 'open-recent', sha256 });
+  };
+  openFile = (path) => void open([path]);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window === null) return;
     if (window.isMinimized()) window.restore();
     window.focus();
+    void open(documentPaths(argv.slice(1), workingDirectory));
   });
   // One window is the whole app, on macOS too: closing it quits, and quitting closes the library.
   app.on('window-all-closed', () => {

@@ -151,7 +151,10 @@ export interface InstallMenuOptions {
 }
 
 /** Sets the application menu; `refresh` rebuilds it when the library changed. */
-export function installMenu(options: InstallMenuOptions): { refresh(): void } {
+export function installMenu(options: InstallMenuOptions): {
+  refresh(): void;
+  send(event: MenuEvent): void;
+} {
   const send = (event: MenuEvent): void => {
     const window = options.window();
     if (window === null || window.isDestroyed()) return;
@@ -177,7 +180,7 @@ export function installMenu(options: InstallMenuOptions): { refresh(): void } {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
   refresh();
-  return { refresh };
+  return { refresh, send };
 }
 
 async function showAbout(window: BrowserWindow | null, libraryDir: string): Promise<void> {

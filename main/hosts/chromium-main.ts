@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { appDataDir } from './app-data';
 import { startChromiumHost } from './chromium-host';
+import { documentPaths } from '../open-files';
 import { startServices } from './services';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     renderer: { type: 'string' },
     chromium: { type: 'string' },
@@ -23,9 +25,15 @@ if (values.renderer === undefined || values.chromium === undefined) {
 }
 
 const dataDir = appDataDir();
+const log = (message: string): void => {
+  process.stderr.write(`claimlens: ${message}\n`);
+};
 const services = await startServices({
   libraryDir: values.library ?? join(dataDir, 'library'),
   host: 'chromium',
+  // `npm start -- brochure.pdf` opens that document.
+  open: documentPaths(positionals, process.cwd()),
+  log,
   // A system browser window has no safe way to ask first, so links are not opened from here.
   openExternal: () => Promise.resolve(false),
 });
@@ -36,7 +44,7 @@ const host = await startChromiumHost({
   handlers: services.handlers,
   readOriginal: (sha256) => services.store.readOriginal(sha256),
   headless: values.headless,
-  log: (message) => process.stderr.write(`claimlens: ${message}\n`),
+  log,
 }).catch(async (error: unknown) => {
   await services.close();
   const reason = (error as Error).message.split('\n')[0] ?? '';

@@ -10,6 +10,7 @@ import type { LoadedPack } from '../../shared/rules/compile';
 import { bundledRulesDir, loadPacks } from '../rules/load-packs';
 import { UserPacks } from '../rules/user-packs';
 import { LibraryStore } from '../store/library-store';
+import { importPaths } from '../open-files';
 
 export interface HostServices {
   readonly store: LibraryStore;
@@ -21,12 +22,20 @@ export interface ServiceOptions {
   readonly libraryDir: string;
   readonly host: AppInfo['host'];
   readonly openExternal: (url: URL) => Promise<boolean>;
+  /** PDF files to open as the app starts (from its command line): imported before anything else. */
+  readonly open?: readonly string[];
+  readonly log?: (message: string) => void;
   /** Where exports go (Electron: a save dialog); by default the Downloads folder. */
   readonly saveExport?: ExportSaver;
 }
 
 export async function startServices(options: ServiceOptions): Promise<HostServices> {
   const store = await LibraryStore.open(options.libraryDir);
+  const openAtStart = await importPaths(
+    store,
+    options.open ?? [],
+    options.log ?? (() => undefined),
+  );
   let bundled: LoadedPack[] | null = null;
   const rules = new UserPacks({
     libraryDir: options.libraryDir,
@@ -43,6 +52,7 @@ export async function startServices(options: ServiceOptions): Promise<HostServic
     packs: () => rules.forEngine(),
     rules,
     samplesDir: resourcePath('samples'),
+    openAtStart,
     openExternal: options.openExternal,
     ...(options.saveExport ? { saveExport: options.saveExport } : {}),
   });

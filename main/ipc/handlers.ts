@@ -85,6 +85,8 @@ export interface Services {
   readonly packs: () => LoadedPack[] | Promise<LoadedPack[]>;
   /** The Rules screen: every pack, and loading, enabling, disabling and removing users' packs. */
   readonly rules: RulesService;
+  /** A document the operating system asked the app to open as it started, already imported. */
+  readonly openAtStart?: string | null;
   /** The folder of bundled sample brochures. */
   readonly samplesDir: string;
   /** Opens an https link after asking the user; resolves whether it was opened. */
@@ -100,6 +102,7 @@ export function createHandlers(services: Services): Handlers {
     engine: ENGINE_VERSION,
     reviewer: store.reviewer(),
     firstRun: store.list().length === 0,
+    openAtStart: services.openAtStart ?? null,
     host: services.host,
   });
   /** Two analysed library documents compared as editions, after re-verifying both originals. */

@@ -38,7 +38,9 @@ export function App() {
         const appInfo = await call('app:info', {});
         if (isCancelled()) return;
         setInfo(appInfo);
-        if (appInfo.firstRun) {
+        if (appInfo.openAtStart !== null) {
+          setView({ kind: 'document', sha256: appInfo.openAtStart });
+        } else if (appInfo.firstRun) {
           const sample = await call('library:openSample', {});
           const ready = await importer.analyse(sample);
           if (!isCancelled() && ready.state === 'analysed')

@@ -29,6 +29,8 @@ export const AppInfo = z.strictObject({
   reviewer: z.string(),
   /** True until the first document has been opened: the app then opens the bundled sample. */
   firstRun: z.boolean(),
+  /** A document the operating system asked the app to open as it started ("Open with"). */
+  openAtStart: Sha256.nullable(),
   /** Which host runs the renderer: the Electron app or the Chromium host. */
   host: z.enum(['electron', 'chromium']),
 });

@@ -34,7 +34,11 @@ export function newLibraryDir(): string {
 
 export async function startApp(
   libraryDir: string,
-  options: { readonly saveExport?: ExportSaver } = {},
+  options: {
+    readonly saveExport?: ExportSaver;
+    /** Files on the host's command line, as `npm start -- FILE.pdf` passes them. */
+    readonly open?: readonly string[];
+  } = {},
 ): Promise<RunningApp> {
   if (!existsSync(CHROMIUM))
     throw new Error(`The UI tests need Chromium at ${CHROMIUM} (apt-get install chromium).`);
@@ -43,6 +47,7 @@ export async function startApp(
     host: 'chromium',
     openExternal: () => Promise.resolve(false),
     ...(options.saveExport ? { saveExport: options.saveExport } : {}),
+    ...(options.open ? { open: options.open } : {}),
   });
   const refused: string[] = [];
   const host = await startChromiumHost({

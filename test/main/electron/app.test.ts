@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../shared/ipc/contract';
+import { CHANNELS, MENU_CHANNEL } from '../../../shared/ipc/contract';
 import type { ServiceOptions } from '../../../main/hosts/services';
 import {
   app,
@@ -24,12 +24,19 @@ vi.mock('electron', () => import('./fake-electron'));
 const services = vi.hoisted(() => ({
   options: [] as unknown[],
   close: { calls: 0 },
+  imported: [] as string[],
 }));
 vi.mock('../../../main/hosts/services', () => ({
   startServices: (options: ServiceOptions) => {
     services.options.push(options);
     return Promise.resolve({
-      store: { list: () => [] },
+      store: {
+        list: () => [],
+        importDocument: (fileName: string) => {
+          services.imported.push(fileName);
+          return Promise.resolve({ meta: { sha256: 'a'.repeat(64) } });
+        },
+      },
       handlers: Object.fromEntries(
         CHANNELS.map((channel) => [channel, () => Promise.resolve(`${channel} done`)]),
       ),
@@ -137,6 +144,19 @@ describe('the Electron app', () => {
     app.emit('second-instance', fakeEvent({}), ['claimlens'], '/');
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('opens a PDF given to a second launch: imported into the library, then shown', async () => {
+    const pdf = join(root, 'Brochure 2024.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n');
+    app.emit('second-instance', fakeEvent({}), ['claimlens', '--flag', 'Brochure 2024.pdf'], root);
+    await vi.waitFor(() => {
+      expect(window.webContents.sent).toContainEqual([
+        MENU_CHANNEL,
+        { command: 'open-recent', sha256: 'a'.repeat(64) },
+      ]);
+    });
+    expect(services.imported).toEqual(['Brochure 2024.pdf']);
   });
 
   it('quits when the window closes, after closing the library once', async () => {
