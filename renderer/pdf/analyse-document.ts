@@ -8,7 +8,7 @@ import { withOcrConfidence } from '../../shared/ocr/ocr-text';
 import type { LoadedPack } from '../../shared/rules/compile';
 import type { PageText } from '../../shared/text/page-text';
 import { call, readOriginal } from '../app/api';
-import type { AnalysisRequest } from './analysis.worker';
+import type { AnalysisReply, AnalysisRequest } from './analysis.worker';
 import AnalysisWorker from './analysis.worker?worker';
 import { extractPages } from './extract';
 import { openPdf, PdfOpenError, type PasswordPrompt } from './load-document';
@@ -112,21 +112,51 @@ function packInfo(pack: LoadedPack): RulePackInfo {
   };
 }
 
-/** The engine over `pages` in a worker of its own. */
+/** The engine's worker, its requests awaiting a reply, and the packs it has compiled. */
+interface Engine {
+  readonly worker: Worker;
+  readonly waiting: Map<number, { resolve(f: Finding[]): void; reject(e: Error): void }>;
+  packsKey: string | null;
+}
+
+let engine: Engine | null = null;
+let nextRequest = 1;
+
+function startEngine(): Engine {
+  const started: Engine = { worker: new AnalysisWorker(), waiting: new Map(), packsKey: null };
+  started.worker.onmessage = (event: MessageEvent<AnalysisReply>) => {
+    const request = started.waiting.get(event.data.id);
+    if (request === undefined) return;
+    started.waiting.delete(event.data.id);
+    if (event.data.ok) request.resolve(event.data.findings);
+    else request.reject(new Error(`The analysis failed: ${event.data.message}`));
+  };
+  // A worker that crashed is dropped with every request it held; the next analysis starts another.
+  started.worker.onerror = (event) => {
+    started.worker.terminate();
+    if (engine === started) engine = null;
+    for (const request of started.waiting.values()) {
+      request.reject(new Error(`The analysis failed: ${event.message}`));
+    }
+    started.waiting.clear();
+  };
+  return started;
+}
+
+/** The engine over `pages`, in the one worker kept for every document. */
 export function runEngine(pages: PageText[], loaded: LoadedPack[]): Promise<Finding[]> {
+  engine ??= startEngine();
+  const current = engine;
+  const packsKey = loaded.map((pack) => pack.sha256).join(' ');
+  const id = nextRequest++;
+  // Requests are handled in order, so only the first one for a new set of packs carries them.
+  const request: AnalysisRequest =
+    current.packsKey === packsKey
+      ? { id, pages, packsKey }
+      : { id, pages, packsKey, packs: loaded };
+  current.packsKey = packsKey;
   return new Promise((resolve, reject) => {
-    const worker = new AnalysisWorker();
-    worker.onmessage = (
-      event: MessageEvent<{ ok: true; findings: Finding[] } | { ok: false; message: string }>,
-    ) => {
-      worker.terminate();
-      if (event.data.ok) resolve(event.data.findings);
-      else reject(new Error(`The analysis failed: ${event.data.message}`));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(`The analysis failed: ${event.message}`));
-    };
-    worker.postMessage({ pages, packs: loaded } satisfies AnalysisRequest);
+    current.waiting.set(id, { resolve, reject });
+    current.worker.postMessage(request);
   });
 }
