@@ -15,7 +15,6 @@ import { judgeAll, type Verdict } from '../../shared/policy/evaluate';
 import { checkPolicies, type PolicySource } from './policy';
 import { collectInputs } from './inputs';
 import { writeOutput } from './output';
-import { analysisReportHtml } from '../export/report-command';
 import { runAnalysis } from './run-analysis';
 import { Progress } from './progress';
 
@@ -100,6 +99,8 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
     for (const doc of missingResults) process.stdout.write(JSON.stringify(judged(doc)) + '\n');
   else if (options.format === 'html') {
     // The evidence report of every document, with page images (main/export/report-command.ts).
+    // Loaded only for this format: fonts, PDF writer and MuPDF are not what a JSON run needs.
+    const { analysisReportHtml } = await import('../export/report-command');
     writeOutput(await analysisReportHtml(report, osUserName()), options.out);
   } else writeOutput(render(report, options.format, verdicts), options.out);
   if (process.stderr.isTTY && options.format !== 'table') process.stderr.write(summaryLine(report));

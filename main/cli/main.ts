@@ -12,12 +12,8 @@ import { PolicyError, readPolicies, UnknownPolicyError } from './policy';
 import { DIFF_FORMATS, diffCommand, type DiffFormat } from './diff-command';
 import { IMPORT_FORMATS, importCommand, type ImportFormat } from './import-command';
 import { USAGE } from './usage';
-import { bundleCommand } from '../export/bundle-command';
 import { DOCUMENT_OPTIONS } from '../export/document-args';
 import { EvidenceError } from '../export/evidence-source';
-import { exportCommand } from '../export/export-command';
-import { verifyCommand } from '../export/verify-command';
-import { reportCommand } from '../export/report-command';
 
 class UsageError extends Error {}
 
@@ -44,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'import') return await importFolders(rest);
     if (command === 'bundle') return await bundle(rest);
     if (command === 'export') return await exportDocuments(rest);
-    if (command === 'verify') return verify(rest);
+    if (command === 'verify') return await verify(rest);
     if (command === 'report') return await report(rest);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
@@ -208,6 +204,7 @@ async function bundle(args: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT.done;
   }
+  const { bundleCommand } = await import('../export/bundle-command');
   return bundleCommand({
     documents: positionals,
     library: values.library,
@@ -229,6 +226,7 @@ async function exportDocuments(args: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT.done;
   }
+  const { exportCommand } = await import('../export/export-command');
   return exportCommand({
     documents: positionals,
     library: values.library,
@@ -251,6 +249,7 @@ async function report(args: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT.done;
   }
+  const { reportCommand } = await import('../export/report-command');
   return reportCommand({
     documents: positionals,
     library: values.library,
@@ -262,7 +261,7 @@ async function report(args: readonly string[]): Promise<number> {
   });
 }
 
-function verify(args: readonly string[]): number {
+async function verify(args: readonly string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -280,6 +279,7 @@ function verify(args: readonly string[]): number {
   if (format !== 'table' && format !== 'json') {
     throw new UsageError(`--format must be table or json for verify; got "${format}".`);
   }
+  const { verifyCommand } = await import('../export/verify-command');
   return verifyCommand(positionals[0]!, format);
 }
 

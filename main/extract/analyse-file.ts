@@ -12,8 +12,6 @@ import type { PageText } from '../../shared/text/page-text';
 import { asReadError, assembleDocument, failed, type PagesPart } from './document-result';
 import { extractPdf, type PageRange } from './extract-pdf';
 import { ocrWhereNeeded } from './ocr-pages';
-import { extractDocx } from './read-docx';
-import { extractHtml } from './read-html';
 import { extractImage } from './read-image';
 import { extractText } from './read-text';
 import { describeBinary, sniff } from './sniff';
@@ -97,11 +95,12 @@ export async function analyseBytes(
       };
     }
     if (kind === 'text' || kind === 'html' || kind === 'docx') {
+      // The Word and HTML readers load when such a file comes, not in every worker at start.
       const text =
         kind === 'docx'
-          ? await extractDocx(bytes)
+          ? await (await import('./read-docx')).extractDocx(bytes)
           : kind === 'html'
-            ? extractHtml(bytes)
+            ? (await import('./read-html')).extractHtml(bytes)
             : extractText(bytes);
       const part = analysePages(text.pages, [], rules, false);
       return {

@@ -23,7 +23,14 @@ const TARGETS = {
   /** The claimlens command and its worker threads. */
   cli: {
     sources: ['shared', 'main'],
-    build: (dir) => esbuild(dir, { index: 'main/cli/index.ts', worker: 'main/cli/worker.ts' }),
+    // Split into chunks: a command's packages (the report's fonts and PDF writer, Word and HTML
+    // readers, zip) are imported by its own chunk when it runs, not by every `analyse` at start.
+    build: (dir) =>
+      esbuild(
+        dir,
+        { index: 'main/cli/index.ts', worker: 'main/cli/worker.ts' },
+        { splitting: true },
+      ),
   },
   /** The Node side of the desktop app: the Chromium host and the Electron main process and preload. */
   desktop: {
