@@ -12,7 +12,7 @@ import { PolicyError, readPolicies, UnknownPolicyError } from './policy';
 import { DIFF_FORMATS, diffCommand, type DiffFormat } from './diff-command';
 import { IMPORT_FORMATS, importCommand, type ImportFormat } from './import-command';
 import { USAGE } from './usage';
-import { DOCUMENT_OPTIONS } from '../export/document-args';
+import { DOCUMENT_OPTIONS, type DocumentSelection } from '../export/document-args';
 import { EvidenceError } from '../export/evidence-source';
 
 class UsageError extends Error {}
@@ -194,72 +194,50 @@ async function importFolders(args: readonly string[]): Promise<number> {
   });
 }
 
-async function bundle(args: readonly string[]): Promise<number> {
+/** What bundle, export and report take: the documents and how to choose them, --format, --out. */
+interface DocumentCommandOptions extends DocumentSelection {
+  readonly format: string | undefined;
+  readonly out: string | undefined;
+  readonly packCache: string;
+}
+
+/** Parses the options the commands over documents share, then loads and runs the command. */
+async function documentCommand(
+  args: readonly string[],
+  command: () => Promise<(options: DocumentCommandOptions) => Promise<number>>,
+  { takesFormat = true } = {},
+): Promise<number> {
   const { values, positionals } = parse(args, {
     ...DOCUMENT_OPTIONS,
+    ...(takesFormat ? { format: { type: 'string' } } : {}),
     out: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
-  });
+  } as const);
   if (values.help) {
     process.stdout.write(USAGE);
     return EXIT.done;
   }
-  const { bundleCommand } = await import('../export/bundle-command');
-  return bundleCommand({
+  const run = await command();
+  return run({
     documents: positionals,
     library: values.library,
     rules: values.rules,
     reviewer: values.reviewer,
+    format: (values as { format?: string }).format,
     out: values.out,
     packCache: PACK_CACHE,
   });
 }
 
-async function exportDocuments(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    ...DOCUMENT_OPTIONS,
-    format: { type: 'string' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+// Each command loads when used: the report's fonts and PDF writer are not what `analyse` needs.
+const bundle = (args: readonly string[]): Promise<number> =>
+  documentCommand(args, async () => (await import('../export/bundle-command')).bundleCommand, {
+    takesFormat: false,
   });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT.done;
-  }
-  const { exportCommand } = await import('../export/export-command');
-  return exportCommand({
-    documents: positionals,
-    library: values.library,
-    rules: values.rules,
-    reviewer: values.reviewer,
-    format: values.format,
-    out: values.out,
-    packCache: PACK_CACHE,
-  });
-}
-
-async function report(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    ...DOCUMENT_OPTIONS,
-    format: { type: 'string' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT.done;
-  }
-  const { reportCommand } = await import('../export/report-command');
-  return reportCommand({
-    documents: positionals,
-    library: values.library,
-    rules: values.rules,
-    reviewer: values.reviewer,
-    format: values.format,
-    out: values.out,
-    packCache: PACK_CACHE,
-  });
-}
+const exportDocuments = (args: readonly string[]): Promise<number> =>
+  documentCommand(args, async () => (await import('../export/export-command')).exportCommand);
+const report = (args: readonly string[]): Promise<number> =>
+  documentCommand(args, async () => (await import('../export/report-command')).reportCommand);
 
 async function verify(args: readonly string[]): Promise<number> {
   const { values, positionals } = parse(args, {
