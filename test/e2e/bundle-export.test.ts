@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { saveIntoFolder } from '../../main/export/app-export';
 import { verifyBundle } from '../../main/export/verify';
 import { openPdf } from '../../main/extract/pdfjs';
-import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
+import { reviewedSample, screenshot, type RunningApp } from './harness';
 
 const SAMPLE = 'sentinel-vision-brochure.pdf';
 const NOTE = 'Bundled for the procurement file, 2026.';
@@ -27,17 +26,9 @@ describe('exporting an evidence bundle from the app', () => {
   const exportsDir = mkdtempSync(join(tmpdir(), 'claimlens-bundles-'));
 
   it('saves a bundle that verifies, with the note and the audit chain in it', async () => {
-    const app = await startApp(newLibraryDir(), { saveExport: saveIntoFolder(exportsDir) });
+    const { app, toolbar } = await reviewedSample(exportsDir, NOTE);
     running.push(app);
     const { page } = app;
-    const toolbar = page.getByRole('toolbar', { name: 'Document' });
-    await toolbar.getByText(SAMPLE).waitFor({ timeout: 60_000 });
-    const findings = page.getByRole('complementary', { name: 'Findings' });
-    await findings.getByRole('button', { name: /classify race and ethnicity/ }).click();
-    const detail = page.getByRole('region', { name: 'Selected finding' });
-    await detail.getByRole('radio', { name: 'Confirmed' }).click();
-    await detail.getByLabel('Note').fill(NOTE);
-    await detail.getByText(/^Saved /).waitFor();
 
     await toolbar.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: `Export ${SAMPLE}` });

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { saveIntoFolder } from '../../main/export/app-export';
 import { openPdf } from '../../main/extract/pdfjs';
-import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
+import { reviewedSample, screenshot, type RunningApp } from './harness';
 
 const SAMPLE = 'sentinel-vision-brochure.pdf';
 const NOTE = 'Same wording as the 2023 brochure, page 2.';
@@ -43,17 +42,9 @@ describe('exporting from the app', () => {
   const exportsDir = mkdtempSync(join(tmpdir(), 'claimlens-exports-'));
 
   it('saves an annotated PDF copy and a CSV with the note, and says where', async () => {
-    const app = await startApp(newLibraryDir(), { saveExport: saveIntoFolder(exportsDir) });
+    const { app, toolbar } = await reviewedSample(exportsDir, NOTE);
     running.push(app);
     const { page } = app;
-    const toolbar = page.getByRole('toolbar', { name: 'Document' });
-    await toolbar.getByText(SAMPLE).waitFor({ timeout: 60_000 });
-    const findings = page.getByRole('complementary', { name: 'Findings' });
-    await findings.getByRole('button', { name: /classify race and ethnicity/ }).click();
-    const detail = page.getByRole('region', { name: 'Selected finding' });
-    await detail.getByRole('radio', { name: 'Confirmed' }).click();
-    await detail.getByLabel('Note').fill(NOTE);
-    await detail.getByText(/^Saved /).waitFor();
 
     await toolbar.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: `Export ${SAMPLE}` });

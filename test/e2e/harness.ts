@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ExportSaver } from '../../main/export/app-export';
+import { saveIntoFolder, type ExportSaver } from '../../main/export/app-export';
 import { startChromiumHost, type ChromiumHost } from '../../main/hosts/chromium-host';
 import { startServices, type HostServices } from '../../main/hosts/services';
 import { ensureBuilt } from '../../main/toolchain/build.mjs';
@@ -74,4 +74,23 @@ export async function startApp(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Starts the app on a new library whose exports land in `exportsDir`, waits for the first-run
+ * sample, and confirms its ethnicity claim with `note`: the reviewed document the export tests
+ * export. Returns the app and the document toolbar.
+ */
+export async function reviewedSample(exportsDir: string, note: string) {
+  const app = await startApp(newLibraryDir(), { saveExport: saveIntoFolder(exportsDir) });
+  const { page } = app;
+  const toolbar = page.getByRole('toolbar', { name: 'Document' });
+  await toolbar.getByText('sentinel-vision-brochure.pdf').waitFor({ timeout: 60_000 });
+  const findings = page.getByRole('complementary', { name: 'Findings' });
+  await findings.getByRole('button', { name: /classify race and ethnicity/ }).click();
+  const detail = page.getByRole('region', { name: 'Selected finding' });
+  await detail.getByRole('radio', { name: 'Confirmed' }).click();
+  await detail.getByLabel('Note').fill(note);
+  await detail.getByText(/^Saved /).waitFor();
+  return { app, toolbar };
 }

@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, describe, expect, it } from 'vitest';
-import { saveIntoFolder } from '../../main/export/app-export';
 import { extractPdf } from '../../main/extract/extract-pdf';
-import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
+import { reviewedSample, screenshot, type RunningApp } from './harness';
 
 const SAMPLE = 'sentinel-vision-brochure.pdf';
 const STEM = SAMPLE.replace('.pdf', '');
@@ -24,17 +23,9 @@ describe('the evidence report from the app', () => {
   const exportsDir = mkdtempSync(join(tmpdir(), 'claimlens-reports-'));
 
   it('saves the PDF and HTML reports with page images drawn in the renderer', async () => {
-    const app = await startApp(newLibraryDir(), { saveExport: saveIntoFolder(exportsDir) });
+    const { app, toolbar } = await reviewedSample(exportsDir, NOTE);
     running.push(app);
     const { page } = app;
-    const toolbar = page.getByRole('toolbar', { name: 'Document' });
-    await toolbar.getByText(SAMPLE).waitFor({ timeout: 60_000 });
-    const findings = page.getByRole('complementary', { name: 'Findings' });
-    await findings.getByRole('button', { name: /classify race and ethnicity/ }).click();
-    const detail = page.getByRole('region', { name: 'Selected finding' });
-    await detail.getByRole('radio', { name: 'Confirmed' }).click();
-    await detail.getByLabel('Note').fill(NOTE);
-    await detail.getByText(/^Saved /).waitFor();
 
     await toolbar.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: `Export ${SAMPLE}` });
