@@ -6,7 +6,7 @@ import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import { ReadError } from '../../shared/model/errors';
 import type { AnalysisReport, DocumentResult, ToolInfo } from '../../shared/model/finding';
 import { atOrAbove, type Severity } from '../../shared/model/taxonomy';
-import type { LoadedPack } from '../../shared/rules/compile';
+import { packInfo, type LoadedPack } from '../../shared/rules/compile';
 import { failed } from '../extract/document-result';
 import { resourcePath } from '../resources';
 import { formatCsv } from './format/csv';
@@ -167,14 +167,7 @@ export function toolInfo(version: string, packs: readonly LoadedPack[]): ToolInf
     name: 'claimlens',
     version,
     engine: ENGINE_VERSION,
-    rulePacks: packs.map((p) => ({
-      id: p.data.pack.id,
-      name: p.data.pack.name,
-      version: p.data.pack.version,
-      sha256: p.sha256,
-      rules: p.data.rules.length,
-      source: p.source,
-    })),
+    rulePacks: packs.map(packInfo),
   };
 }
 

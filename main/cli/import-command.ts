@@ -15,7 +15,7 @@ import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import { ReadError } from '../../shared/model/errors';
 import type { DocumentResult, RulePackInfo } from '../../shared/model/finding';
 import type { DocumentMeta } from '../../shared/model/library';
-import type { LoadedPack } from '../../shared/rules/compile';
+import { packInfo, type LoadedPack } from '../../shared/rules/compile';
 import type { PageTextOut } from '../extract/analyse-file';
 import { LibraryStore, StoreError } from '../store/library-store';
 import { EXIT } from './analyse-command';
@@ -340,17 +340,6 @@ function readFailure(error: unknown): string {
     return 'ClaimLens is not allowed to read this file (permission denied).';
   return new ReadError('FILE_UNREADABLE', `The file cannot be read: ${(error as Error).message}`)
     .message;
-}
-
-function packInfo(pack: LoadedPack): RulePackInfo {
-  return {
-    id: pack.data.pack.id,
-    name: pack.data.pack.name,
-    version: pack.data.pack.version,
-    sha256: pack.sha256,
-    rules: pack.data.rules.length,
-    source: pack.source,
-  };
 }
 
 export function formatImportSummary(s: ImportSummary): string {

@@ -2,10 +2,10 @@
 // sends main only its text and findings. A file that cannot be read is marked as failed, in
 // plain words, and the rest of the library stays usable.
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
-import type { Finding, RulePackInfo } from '../../shared/model/finding';
+import type { Finding } from '../../shared/model/finding';
 import type { DocumentMeta } from '../../shared/model/library';
 import { withOcrConfidence } from '../../shared/ocr/ocr-text';
-import type { LoadedPack } from '../../shared/rules/compile';
+import { packInfo, type LoadedPack } from '../../shared/rules/compile';
 import type { PageText } from '../../shared/text/page-text';
 import { call, readOriginal } from '../app/api';
 import type { AnalysisReply, AnalysisRequest } from './analysis.worker';
@@ -99,17 +99,6 @@ function notPdfYet(bytes: Uint8Array): string | null {
     return 'a web page (HTML)';
   }
   return null;
-}
-
-function packInfo(pack: LoadedPack): RulePackInfo {
-  return {
-    id: pack.data.pack.id,
-    name: pack.data.pack.name,
-    version: pack.data.pack.version,
-    sha256: pack.sha256,
-    rules: pack.data.rules.length,
-    source: pack.source,
-  };
 }
 
 /** The engine's worker, its requests awaiting a reply, and the packs it has compiled. */

@@ -1,7 +1,7 @@
 // Compiles validated rule packs into one rule set with a token index: each page token looks up
 // only the patterns that can start with it, so matching cost grows with text length, not with
 // rules x text.
-import type { Reference } from '../model/finding';
+import type { Reference, RulePackInfo } from '../model/finding';
 import { CATEGORY_DEFAULTS, type Category, type Severity } from '../model/taxonomy';
 import {
   matchSlots,
@@ -20,6 +20,18 @@ export interface LoadedPack {
   readonly data: RulePackFile;
   readonly sha256: string;
   readonly source: string;
+}
+
+/** What a result says of a pack it used: which pack, which version, its hash and size. */
+export function packInfo(pack: LoadedPack): RulePackInfo {
+  return {
+    id: pack.data.pack.id,
+    name: pack.data.pack.name,
+    version: pack.data.pack.version,
+    sha256: pack.sha256,
+    rules: pack.data.rules.length,
+    source: pack.source,
+  };
 }
 
 export type CompiledPattern =
