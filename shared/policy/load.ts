@@ -3,7 +3,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { LoadedPack } from '../rules/compile';
-import { locate, type PackProblem } from '../rules/load';
+import { locate, pathLabel, type PackProblem } from '../rules/load';
 import { PolicyFile, type LoadedPolicy } from './schema';
 
 export type PolicyLoadResult =
@@ -91,23 +91,10 @@ function parse(text: string, file: string) {
   return { doc, at };
 }
 
-/** "clauses[2] (art5-1-g) > when > categories[0]", so a message names the clause by its id. */
-function pathLabel(path: readonly (string | number)[], doc: Document): string {
-  const parts: string[] = [];
-  path.forEach((key, i) => {
-    if (typeof key !== 'number') {
-      parts.push(key);
-      return;
-    }
-    const id = path[i - 1] === 'clauses' ? doc.getIn(['clauses', key, 'id']) : undefined;
-    parts.push(`${parts.pop() ?? ''}[${key}]${typeof id === 'string' ? ` (${id})` : ''}`);
-  });
-  return parts.join(' > ') || 'the policy';
-}
-
 function describe(issue: z.core.$ZodIssue, found: (string | number)[], doc: Document): string {
   const path = issue.path as (string | number)[];
-  const label = pathLabel(path, doc);
+  // "clauses[2] (art5-1-g) > when > categories[0]": a message names the clause by its id.
+  const label = pathLabel(path, doc, 'clauses', 'the policy');
   if (issue.code === 'invalid_value') {
     const options = issue.values.map(String).join(', ');
     return `${label}: ${found.length < path.length ? 'is missing' : 'is not valid'}; use one of ${options}`;

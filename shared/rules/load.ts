@@ -77,18 +77,26 @@ export function locate(
   return { offset: 0, path: [] };
 }
 
-/** "rules[3] (face.recognition) > patterns[1]", so a message names the rule by its id. */
-function pathLabel(path: readonly (string | number)[], doc: Document): string {
+/**
+ * "rules[3] (face.recognition) > patterns[1]", so a message names an entry of the file's main
+ * list (a pack's rules, a policy's clauses) by its id; `whole` names the file itself.
+ */
+export function pathLabel(
+  path: readonly (string | number)[],
+  doc: Document,
+  list = 'rules',
+  whole = 'the pack',
+): string {
   const parts: string[] = [];
   path.forEach((key, i) => {
     if (typeof key !== 'number') {
       parts.push(key);
       return;
     }
-    const id = path[i - 1] === 'rules' ? doc.getIn(['rules', key, 'id']) : undefined;
+    const id = path[i - 1] === list ? doc.getIn([list, key, 'id']) : undefined;
     parts.push(`${parts.pop() ?? ''}[${key}]${typeof id === 'string' ? ` (${id})` : ''}`);
   });
-  return parts.join(' > ') || 'the pack';
+  return parts.join(' > ') || whole;
 }
 
 const UNION_HINTS: Record<string, string> = {
