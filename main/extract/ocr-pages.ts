@@ -39,7 +39,18 @@ export async function ocrWhereNeeded(
   const ocr = new Map<number, OcrPage>();
   const notes: OcrNote[] = [];
   if (wanted.length === 0) return { pages: [...pages], ocr, notes };
-  const renderer = await openForRendering(bytes);
+  let renderer;
+  try {
+    renderer = await openForRendering(bytes);
+  } catch (error) {
+    // pdf.js read the file but the renderer cannot (a damaged object it does not skip): the
+    // pages are named as not checked, and the rest of the document is still analysed.
+    const reason = `the page could not be drawn for OCR (${errorText(error)})`;
+    for (const { page, layer } of wanted) {
+      notes.push({ page: page.page, layer, confidence: null, words: 0, error: reason });
+    }
+    return { pages: [...pages], ocr, notes };
+  }
   try {
     for (const { page, layer } of wanted) {
       try {
@@ -61,7 +72,7 @@ export async function ocrWhereNeeded(
           layer,
           confidence: null,
           words: 0,
-          error: error instanceof Error ? error.message : String(error),
+          error: errorText(error),
         });
       }
     }
@@ -69,4 +80,8 @@ export async function ocrWhereNeeded(
     renderer.close();
   }
   return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr, notes };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
