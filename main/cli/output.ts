@@ -3,15 +3,20 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeOutput(text: string, outFile: string | undefined): void {
+export function writeOutput(data: string | Uint8Array, outFile: string | undefined): void {
   if (outFile === undefined) {
-    process.stdout.write(text);
+    process.stdout.write(data);
     return;
   }
-  const temp = join(dirname(outFile), `.${basename(outFile)}.${process.pid}.tmp`);
+  writeAtomically(outFile, data);
+}
+
+/** Writes next to `path` and renames, so a crash never leaves half a file there. */
+export function writeAtomically(path: string, data: string | Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text);
-    renameSync(temp, outFile);
+    writeFileSync(temp, data);
+    renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

@@ -1,12 +1,10 @@
 // `claimlens bundle [--library DIR] DOC... --out FILE.zip`: the evidence bundle of the documents
 // named, written atomically, with a short account of what went in on standard error.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { AuditRecord } from '../../shared/model/library';
 import { LibraryStore, StoreError } from '../store/library-store';
 import type { Bundle } from './bundle';
 import { bundleEvidence } from './bundle-evidence';
-import { gatherEvidence, type DocumentSelection } from './document-args';
+import { gatherEvidence, writeExportFile, type DocumentSelection } from './document-args';
 import { EvidenceError } from './evidence-source';
 
 export interface BundleCommandOptions extends DocumentSelection {
@@ -34,7 +32,7 @@ export async function bundleCommand(options: BundleCommandOptions): Promise<numb
       ...(libraryAudit !== undefined ? { libraryAudit } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
     });
-    writeAtomically(options.out, bundle.zip);
+    writeExportFile(options.out, bundle.zip, 'bundle');
     process.stderr.write(describeBundle(options.out, bundle));
     return 0;
   } catch (error) {
@@ -69,18 +67,4 @@ function describeBundle(out: string, { manifest, zip }: Bundle): string {
     `Check it any time with: claimlens verify ${out}`,
   ];
   return lines.join('\n') + '\n';
-}
-
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new EvidenceError(
-      'UNREADABLE',
-      `The bundle could not be written to ${path}: ${(error as Error).message}`,
-    );
-  }
 }

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { LoadedPack } from '../../shared/rules/compile';
 import { collectInputs } from '../cli/inputs';
+import { writeAtomically } from '../cli/output';
 import { bundledRulesDir, loadPacks } from '../rules/load-packs';
 import { DB_FILE, JOURNAL_DIR } from '../store/durable-db';
 import { LibraryStore, StoreError } from '../store/library-store';
@@ -146,5 +147,19 @@ function osUserName(): string {
   } catch {
     // No passwd entry (some containers).
     return process.env.USER ?? process.env.USERNAME ?? 'reviewer';
+  }
+}
+
+/**
+ * Writes an export (a copy, report or bundle) atomically; a file that cannot be written is an
+ * EvidenceError in plain words, so the command exits 2 and says why.
+ */
+export function writeExportFile(path: string, bytes: Uint8Array, what: string): void {
+  try {
+    writeAtomically(path, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+    throw new EvidenceError('UNREADABLE', `The ${what} could not be written to ${path}: ${why}.`);
   }
 }

@@ -1,9 +1,7 @@
 // `claimlens export`: documents from a library or files analysed on the spot -> one export file
 // (annotated PDF copy, W3C annotations, CSV or JSON). Nothing is written unless every document
 // named could be gathered and the export made; the file appears whole or not at all.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { gatherEvidence, type DocumentSelection } from './document-args';
+import { gatherEvidence, writeExportFile, type DocumentSelection } from './document-args';
 import { EvidenceError } from './evidence-source';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from './render-export';
 
@@ -37,24 +35,8 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
   if (out === undefined) {
     process.stdout.write(rendered.bytes);
   } else {
-    writeAtomically(out, rendered.bytes);
+    writeExportFile(out, rendered.bytes, 'export');
     process.stderr.write(`Wrote ${out}: ${rendered.summary}.\n`);
   }
   return 0;
-}
-
-/** Writes next to the target and renames, so a crash never leaves half a file at `path`. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new EvidenceError(
-      'UNREADABLE',
-      `Cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}.`,
-    );
-  }
 }

@@ -2,12 +2,11 @@
 // of the documents named, in one file; and the HTML report of an `analyse` run
 // (`claimlens analyse --format html`). Page crops are drawn with MuPDF (./report-crops.ts).
 import { createHash } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { AnalysisReport, DocumentResult, ToolInfo } from '../../shared/model/finding';
 import type { DocumentDetail } from '../../shared/model/library';
-import { gatherEvidence, type DocumentSelection } from './document-args';
+import { gatherEvidence, writeExportFile, type DocumentSelection } from './document-args';
 import { EvidenceError } from './evidence-source';
 import {
   makeReport,
@@ -76,18 +75,7 @@ function writeReport(bytes: Uint8Array, out: string | undefined): void {
     process.stdout.write(bytes);
     return;
   }
-  // Atomically: a crash never leaves half a report where an earlier one was.
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, out);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new EvidenceError(
-      'UNREADABLE',
-      `The report could not be written to ${out}: ${(error as Error).message}`,
-    );
-  }
+  writeExportFile(out, bytes, 'report');
 }
 
 /** A document of an `analyse` run as report evidence: every finding needs review, no notes. */
