@@ -10,6 +10,7 @@ import {
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
 import { isLowOcrConfidence } from '../../shared/ocr/ocr-text';
 import { call } from '../app/api';
+import { References } from '../app/References';
 import { NoteEditor } from '../notes/NoteEditor';
 import { noteFor, type Mark } from '../viewer/marks';
 
@@ -90,25 +91,7 @@ export function FindingDetail({ sha256, mark, notes, onChanged }: Props) {
             <OcrConfidence value={full.finding.ocrConfidence} />
           )}
           <p>{mark.rule?.explanation}</p>
-          {mark.rule && mark.rule.references.length > 0 && (
-            <ul className="references">
-              {mark.rule.references.map((r) => (
-                <li key={r.title}>
-                  {r.url ? (
-                    <button
-                      type="button"
-                      className="btn"
-                      onClick={() => void call('app:openExternal', { url: r.url! })}
-                    >
-                      {r.title}
-                    </button>
-                  ) : (
-                    r.title
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          {mark.rule && <References references={mark.rule.references} />}
           <div role="radiogroup" aria-label="Status" className="segmented">
             {TRIAGE_STATUSES.map((s) => (
               <button

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { PackOverview, RuleOverview } from '../../shared/ipc/contract';
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
-import { call } from '../app/api';
+import { References } from '../app/References';
 
 interface Props {
   readonly packs: readonly { pack: PackOverview; rules: readonly RuleOverview[] }[];
@@ -157,25 +157,7 @@ export function RuleTable({ rules }: { rules: readonly RuleOverview[] }) {
                   Vendor {rule.vendor.name}: {rule.vendor.evidence}
                 </p>
               )}
-              {rule.references.length > 0 && (
-                <ul className="references">
-                  {rule.references.map((r) => (
-                    <li key={r.title}>
-                      {r.url ? (
-                        <button
-                          type="button"
-                          className="btn link"
-                          onClick={() => void call('app:openExternal', { url: r.url! })}
-                        >
-                          {r.title}
-                        </button>
-                      ) : (
-                        r.title
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <References references={rule.references} buttonClass="btn link" />
             </td>
           </tr>
         ))}
