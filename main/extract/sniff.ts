@@ -1,75 +1,10 @@
-// What a file really is, from its first bytes: extensions lie (a PNG renamed .pdf is common).
-
-export type FileKind = 'pdf' | 'text' | 'html' | 'docx' | 'image' | 'other';
-
-const SIGNATURES: [string, number[]][] = [
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a ZIP archive (perhaps a Word or Excel file)', [0x50, 0x4b, 0x03, 0x04]],
-  ['an old Word or Excel file', [0xd0, 0xcf, 0x11, 0xe0]],
-  ['a TIFF image', [0x49, 0x49, 0x2a, 0x00]],
-  ['a TIFF image', [0x4d, 0x4d, 0x00, 0x2a]],
-  ['a gzip archive', [0x1f, 0x8b]],
-];
-
-/** pdf.js, like Acrobat, accepts a header anywhere in the first kilobyte. */
-export function hasPdfHeader(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
-}
-
-/** A short description of a non-PDF file for error messages ("a PNG image"), or null. */
-export function describeBinary(bytes: Uint8Array): string | null {
-  for (const [name, sig] of SIGNATURES) {
-    if (sig.every((b, i) => bytes[i] === b)) return name;
-  }
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'an HTML page';
-  return null;
-}
-
-/** What the bytes are; `name` only tells a saved web page from text when its markup does not. */
-export function sniff(bytes: Uint8Array, name = ''): FileKind {
-  if (hasPdfHeader(bytes)) return 'pdf';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) {
-    return 'image';
-  }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    // A Word file is a ZIP archive whose entry names (stored as plain bytes) include this part.
-    return Buffer.from(bytes).includes('word/document.xml', 0, 'latin1') ? 'docx' : 'other';
-  }
-  if (looksLikeHtml(bytes)) return 'html';
-  if (describeBinary(bytes) !== null) return 'other';
-  if (!looksLikeText(bytes)) return 'other';
-  return /\.x?html?$/i.test(name) ? 'html' : 'text';
-}
-
-function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
-  return signature.every((b, i) => bytes[i] === b);
-}
-
-/**
- * Markup first (after a byte-order mark, blanks and comments such as a browser's
- * "saved from url" line): a doctype, <html>, or <head>.
- */
-function looksLikeHtml(bytes: Uint8Array): boolean {
-  if (isUtf16(bytes)) return false;
-  const head = Buffer.from(bytes.subarray(0, 4096))
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .replace(/^(\s|<!--[\s\S]*?-->)+/, '')
-    .toLowerCase();
-  return /^<(!doctype html|html[\s>]|head[\s>])/.test(head);
-}
-
-/** Text has no NUL bytes (unless it is UTF-16 with a byte-order mark). */
-export function looksLikeText(bytes: Uint8Array): boolean {
-  if (isUtf16(bytes)) return true;
-  const sample = bytes.subarray(0, 64 * 1024);
-  return !sample.includes(0);
-}
-
-export function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-}
+// What a file really is, from its first bytes: the one sniffer in shared/input/sniff.ts, which
+// the app's sandbox uses too.
+export {
+  describeBinary,
+  hasPdfHeader,
+  isUtf16,
+  looksLikeText,
+  sniff,
+  type FileKind,
+} from '../../shared/input/sniff';

@@ -51,6 +51,8 @@ const PARAGRAPH = new Set([
 const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'figcaption', 'caption', 'br', 'summary']);
 /** Table cells: separated by a tab, which the engine reads as a spec-table cell break. */
 const CELL = new Set(['td', 'th']);
+/** Table structure, which keeps its own breaks even inside a cell (a table in a table). */
+const TABLE = new Set(['table', 'tr', 'td', 'th', 'caption']);
 
 /**
  * The text a reader sees, with paragraphs as blank lines, list items and table rows as lines and
@@ -59,18 +61,22 @@ const CELL = new Set(['td', 'th']);
  */
 export function visibleText(html: string): string {
   const out: string[] = [];
-  /** The break owed before the next text: 0 none, 1 a tab, 2 a line, 3 a paragraph. */
+  /** The break owed before the next text: 0 none, 1 a space, 2 a tab, 3 a line, 4 a paragraph. */
   let owed = 0;
   /** How many open elements hide their content; text shows only at 0. */
   let hidden = 0;
   let pre = 0;
+  /** Open table cells: a paragraph inside one (Word puts each cell's text in a <p>) is a space. */
+  let cells = 0;
   const hides: boolean[] = [];
   let title = '';
   let inTitle = false;
   const owe = (name: string): void => {
-    if (PARAGRAPH.has(name)) owed = 3;
-    else if (LINE.has(name)) owed = Math.max(owed, 2);
-    else if (CELL.has(name)) owed = Math.max(owed, 1);
+    if (cells > 0 && !TABLE.has(name) && (PARAGRAPH.has(name) || LINE.has(name))) {
+      owed = Math.max(owed, 1);
+    } else if (PARAGRAPH.has(name)) owed = 4;
+    else if (LINE.has(name)) owed = Math.max(owed, 3);
+    else if (CELL.has(name)) owed = Math.max(owed, 2);
   };
 
   const parser = new Parser(
@@ -83,13 +89,14 @@ export function visibleText(html: string): string {
         if (name === 'title') inTitle = true;
         if (name === 'pre') pre++;
         if (hidden === 0) owe(name);
+        if (CELL.has(name)) cells++;
       },
       ontext(text) {
         if (inTitle) title += text;
         if (hidden > 0) return;
         const shown = pre > 0 ? text : text.replace(/\s+/g, ' ');
         if (shown.trim() === '' && owed > 0) return;
-        if (owed > 0 && out.length > 0) out.push(['', '\t', '\n', '\n\n'][owed]!);
+        if (owed > 0 && out.length > 0) out.push(['', ' ', '\t', '\n', '\n\n'][owed]!);
         owed = 0;
         out.push(shown);
       },
@@ -97,6 +104,7 @@ export function visibleText(html: string): string {
         if (hides.pop() === true) hidden--;
         if (name === 'title') inTitle = false;
         if (name === 'pre') pre = Math.max(0, pre - 1);
+        if (CELL.has(name)) cells = Math.max(0, cells - 1);
         if (hidden === 0 && !CELL.has(name)) owe(name);
       },
     },
