@@ -9,7 +9,7 @@ import { bundledRulesDir, loadPacks, RulePackError } from '../rules/load-packs';
 import { analyseCommand, EXIT, type OutputFormat } from './analyse-command';
 import { checkRulesCommand } from './check-rules-command';
 import { PolicyError, readPolicies, UnknownPolicyError } from './policy';
-import { DIFF_FORMATS, diffCommand, type DiffFormat } from './diff-command';
+import { DIFF_FORMATS, defaultDiffFormat, diffCommand, type DiffFormat } from './diff-command';
 import { IMPORT_FORMATS, importCommand, type ImportFormat } from './import-command';
 import { USAGE } from './usage';
 import { DOCUMENT_OPTIONS, type DocumentSelection } from '../export/document-args';
@@ -128,8 +128,7 @@ async function diff(args: readonly string[]): Promise<number> {
         `path${positionals.length === 1 ? '' : 's'}).`,
     );
   }
-  const format = (values.format ??
-    (process.stdout.isTTY && !values.out ? 'table' : 'json')) as DiffFormat;
+  const format = (values.format ?? defaultDiffFormat(values.out)) as DiffFormat;
   if (!DIFF_FORMATS.includes(format)) {
     throw new UsageError(
       `--format must be one of ${DIFF_FORMATS.join(', ')} for diff; got "${values.format}".`,

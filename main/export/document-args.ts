@@ -141,7 +141,7 @@ function readPacks(rules: readonly string[], cacheDir: string | undefined): Load
   return loadPacks([bundledRulesDir(), ...rules], cacheDir);
 }
 
-function osUserName(): string {
+export function osUserName(): string {
   try {
     return userInfo().username || 'reviewer';
   } catch {

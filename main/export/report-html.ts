@@ -32,7 +32,8 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
-const STYLE = `
+/** The reports' look (the comparison report adds its own rules after it: diff-report-html.ts). */
+export const REPORT_STYLE = `
 :root { --ink: #1b1f24; --muted: #5b6472; --line: #d9dde4; --paper: #ffffff; --panel: #f5f7fa;
   ${SEVERITIES.map((s) => `--sev-${s}: ${SEVERITY_COLOURS[s]};`).join(' ')} --user: ${USER_COLOUR}; }
 * { box-sizing: border-box; }
@@ -109,7 +110,7 @@ export interface HtmlFont {
   readonly bold: Uint8Array;
 }
 
-function fontFaces(font: HtmlFont | null): string {
+export function fontFaces(font: HtmlFont | null): string {
   if (font === null) return '';
   const face = (bytes: Uint8Array, weight: number) =>
     `@font-face { font-family: 'ClaimLens Noto Sans SC'; font-weight: ${weight}; ` +
@@ -129,11 +130,11 @@ export function reportCsp(style: string): string {
   );
 }
 
-function pngDataUrl(crop: ReportCrop): string {
+export function pngDataUrl(crop: ReportCrop): string {
   return `data:image/png;base64,${Buffer.from(crop.png).toString('base64')}`;
 }
 
-function badge(severity: string): string {
+export function badge(severity: string): string {
   return `<span class="badge sev-${e(severity)}">${e(severity)}</span>`;
 }
 
@@ -205,7 +206,7 @@ function cropHtml(crop: ReportCrop | null, page: number): string {
   );
 }
 
-function referenceHtml(ref: { title: string; url?: string | undefined }): string {
+export function referenceHtml(ref: { title: string; url?: string | undefined }): string {
   const url = ref.url !== undefined && /^https?:\/\//i.test(ref.url) ? ref.url : null;
   return url === null
     ? `<li>${e(ref.title)}</li>`
@@ -350,7 +351,7 @@ export function renderReportHtml(
   unreadable: readonly UnreadableDocument[] = [],
   font: HtmlFont | null = null,
 ): string {
-  const style = fontFaces(font) + STYLE;
+  const style = fontFaces(font) + REPORT_STYLE;
   const list = Array.isArray(models) ? (models as readonly ReportModel[]) : [models as ReportModel];
   const first = list[0];
   const tool = first?.identity.tool ?? 'ClaimLens';

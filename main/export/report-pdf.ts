@@ -21,29 +21,30 @@ import { FONT_FILES, subsetFont } from './report-font';
 import { originalState, type UnreadableDocument } from './report-html';
 import { A4, INK, Layout, LINE, MARGIN, MUTED, type Fonts, type Run } from './report-pdf-layout';
 
-/** Every character the report can draw: the model's text, ASCII and the typography used here. */
-function reportText(
-  models: readonly ReportModel[],
-  unreadable: readonly UnreadableDocument[],
-): string {
+/** Every character a report can draw: its model's text, ASCII and the typography used here. */
+export function reportCharacters(model: unknown): string {
   let ascii = '';
   for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
-  const data = JSON.stringify([models, unreadable], (key, value: unknown) =>
-    key === 'crop' ? undefined : value,
-  );
-  return `${ascii}“”‘’…·•—–${data}`;
+  const data = JSON.stringify(model, (key, value: unknown) => (key === 'crop' ? undefined : value));
+  return `${ascii}“”‘’…·•—–→${data}`;
 }
 
-function colour(hex: string): Color {
+export function colour(hex: string): Color {
   const [r, g, b] = rgb01(hex);
   return rgb(r, g, b);
 }
 
-const SEVERITY_INK: Record<string, Color> = Object.fromEntries(
+export const SEVERITY_INK: Record<string, Color> = Object.fromEntries(
   Object.entries(SEVERITY_COLOURS).map(([s, hex]) => [s, colour(hex)]),
 );
 
-function badge(layout: Layout, label: string, fill: Color, x: number, baseline: number): number {
+export function badge(
+  layout: Layout,
+  label: string,
+  fill: Color,
+  x: number,
+  baseline: number,
+): number {
   const size = 7.5;
   const text = label.toUpperCase();
   const width = layout.fonts.bold.widthOfTextAtSize(text, size) + 8;
@@ -58,7 +59,7 @@ function badge(layout: Layout, label: string, fill: Color, x: number, baseline: 
   return width;
 }
 
-function heading(layout: Layout, text: string, pageBreak = false): void {
+export function heading(layout: Layout, text: string, pageBreak = false): void {
   if (pageBreak) layout.newPage();
   else layout.ensure(60);
   layout.space(8);
@@ -68,7 +69,7 @@ function heading(layout: Layout, text: string, pageBreak = false): void {
   layout.space(8);
 }
 
-function label(layout: Layout, text: string): void {
+export function label(layout: Layout, text: string): void {
   layout.ensure(30);
   layout.space(4);
   layout.text([{ text: text.toUpperCase() }], { size: 7, colour: MUTED });
@@ -233,7 +234,7 @@ function metaLine(layout: Layout, f: ReportFinding): void {
 }
 
 /** A coloured bar down the left of an entry, drawn on each page the entry spans. */
-function sideBars(layout: Layout, start: { page: number; y: number }, fill: Color): void {
+export function sideBars(layout: Layout, start: { page: number; y: number }, fill: Color): void {
   const x = MARGIN.left - 12;
   for (let i = start.page; i < layout.pages.length; i++) {
     const top = i === start.page ? start.y : A4[1] - MARGIN.top;
@@ -392,17 +393,12 @@ async function documentPdf(layout: Layout, model: ReportModel): Promise<void> {
 }
 
 /**
- * The report as PDF bytes: one document, or several one after another, each from a new page.
- * Unreadable documents (claimlens analyse) get a page saying why.
+ * A new PDF with the reports' fonts: Noto Sans SC in two weights, cut to the characters of
+ * `text` (which must hold every character the report will draw), and Courier for hashes.
  */
-export async function renderReportPdf(
-  models: ReportModel | readonly ReportModel[],
-  unreadable: readonly UnreadableDocument[] = [],
-): Promise<Uint8Array> {
-  const list = Array.isArray(models) ? (models as readonly ReportModel[]) : [models as ReportModel];
+export async function openReportPdf(text: string): Promise<{ doc: PDFDocument; fonts: Fonts }> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const text = reportText(list, unreadable);
   const [regularBytes, boldBytes] = await Promise.all([
     subsetFont(FONT_FILES.regular, text),
     subsetFont(FONT_FILES.bold, text),
@@ -412,6 +408,19 @@ export async function renderReportPdf(
     bold: await doc.embedFont(boldBytes),
     mono: await doc.embedFont(StandardFonts.Courier),
   };
+  return { doc, fonts };
+}
+
+/**
+ * The report as PDF bytes: one document, or several one after another, each from a new page.
+ * Unreadable documents (claimlens analyse) get a page saying why.
+ */
+export async function renderReportPdf(
+  models: ReportModel | readonly ReportModel[],
+  unreadable: readonly UnreadableDocument[] = [],
+): Promise<Uint8Array> {
+  const list = Array.isArray(models) ? (models as readonly ReportModel[]) : [models as ReportModel];
+  const { doc, fonts } = await openReportPdf(reportCharacters([list, unreadable]));
   const first = list[0];
   const tool = first?.identity.tool ?? 'ClaimLens';
   const generatedAt = new Date(first?.identity.generatedAt ?? Date.now());

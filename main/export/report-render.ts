@@ -32,9 +32,15 @@ async function htmlFont(
   models: readonly ReportModel[],
   unreadable: readonly UnreadableDocument[],
 ): Promise<HtmlFont | null> {
-  const text = JSON.stringify([models, unreadable], (key, value: unknown) =>
-    key === 'crop' ? undefined : value,
+  return htmlFontFor(
+    JSON.stringify([models, unreadable], (key, value: unknown) =>
+      key === 'crop' ? undefined : value,
+    ),
   );
+}
+
+/** The HTML font for the characters of `text` beyond ASCII (null when there are none). */
+export async function htmlFontFor(text: string): Promise<HtmlFont | null> {
   // eslint-disable-next-line no-control-regex -- everything outside ASCII
   const wide = [...new Set(text.match(/[^\u0000-\u007f]/gu))].join('');
   if (wide === '') return null;
