@@ -2,9 +2,10 @@
 // recursively for the kinds ClaimLens reads (PDF, Word, web pages, images, text), in a stable order.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { READABLE_NAME } from '../../shared/input/sniff';
 
-/** What a folder walk picks up; a file named on the command line is read whatever its name. */
-const ANALYSABLE = /\.(pdf|txt|text|docx|html?|xhtml|png|jpe?g)$/i;
+/** What a folder walk picks up, as the app's; a file named on the command line is read anyway. */
+const ANALYSABLE = READABLE_NAME;
 
 export interface Inputs {
   readonly files: string[];

@@ -14,6 +14,7 @@ import { extractPdf, type PageRange } from './extract-pdf';
 import { ocrWhereNeeded } from './ocr-pages';
 import { extractImage } from './read-image';
 import { extractText } from './read-text';
+import { notSupportedMessage } from '../../shared/input/sniff';
 import { describeBinary, sniff } from './sniff';
 
 /** A page's text as the engine read it, kept for the library (`claimlens import`). */
@@ -174,12 +175,8 @@ function analysePages(
   };
 }
 
-export function notSupportedMessage(what: string | null): string {
-  return (
-    'ClaimLens reads PDF, Word (.docx), saved web pages (.html), PNG and JPEG images and plain ' +
-    `text; this is ${what ?? 'another kind of file'}.`
-  );
-}
+/** The one message for unsupported kinds, shared with the app (shared/input/sniff.ts). */
+export { notSupportedMessage };
 
 function unreadableMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

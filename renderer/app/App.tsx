@@ -8,7 +8,7 @@ import { RulesScreen } from '../rules/RulesScreen';
 import { DocumentScreen } from '../viewer/DocumentScreen';
 import { bridge, call } from './api';
 import { PasswordDialog, usePasswordPrompt } from './PasswordDialog';
-import { pdfsOf, useImport } from './use-import';
+import { readableOf, useImport } from './use-import';
 
 type View =
   | { readonly kind: 'library' }
@@ -96,7 +96,7 @@ export function App() {
       e.preventDefault();
       const files = [...(e.dataTransfer?.files ?? [])];
       if (files.length > 0)
-        latest.current.importFiles(pdfsOf(files).length > 0 ? pdfsOf(files) : files);
+        latest.current.importFiles(readableOf(files).length > 0 ? readableOf(files) : files);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);

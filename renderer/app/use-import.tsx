@@ -10,6 +10,7 @@
 // In a batch, a password-protected PDF is not asked about (a prompt per file would stop a
 // thousand-file import): it is reported, to be opened on its own.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { READABLE_ACCEPT, READABLE_NAME } from '../../shared/input/sniff';
 import type { DocumentMeta } from '../../shared/model/library';
 import { analyseStored } from '../pdf/analyse-document';
 import type { PasswordPrompt } from '../pdf/load-document';
@@ -251,7 +252,7 @@ export function useImport(askPassword: PasswordPrompt): Importer {
         <input
           ref={input}
           type="file"
-          accept=".pdf,application/pdf"
+          accept={READABLE_ACCEPT}
           multiple
           hidden
           aria-hidden="true"
@@ -269,7 +270,7 @@ export function useImport(askPassword: PasswordPrompt): Importer {
           aria-hidden="true"
           tabIndex={-1}
           onChange={(e) => {
-            importFiles(pdfsOf([...(e.currentTarget.files ?? [])]));
+            importFiles(readableOf([...(e.currentTarget.files ?? [])]));
             e.currentTarget.value = '';
           }}
         />
@@ -293,8 +294,13 @@ export function useImport(askPassword: PasswordPrompt): Importer {
   };
 }
 
-/** The PDFs of a dropped or chosen folder, in path order (other files are not read). */
-export function pdfsOf(files: readonly File[]): File[] {
+/**
+ * The files of a dropped or chosen folder that ClaimLens reads (PDF, Word, web pages, images,
+ * text: the command line's folder walk picks the same), in path order; others are not read.
+ */
+export function readableOf(files: readonly File[]): File[] {
   const path = (f: File): string => f.webkitRelativePath || f.name;
-  return files.filter((f) => /\.pdf$/i.test(f.name)).sort((a, b) => path(a).localeCompare(path(b)));
+  return files
+    .filter((f) => READABLE_NAME.test(f.name))
+    .sort((a, b) => path(a).localeCompare(path(b)));
 }

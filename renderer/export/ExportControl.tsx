@@ -68,6 +68,11 @@ interface Props {
   readonly nativeSave: boolean;
   /** The format selected when the dialog opens (File > Export Report… asks for the report). */
   readonly preferredFormat?: ExportFormat;
+  /**
+   * What the original is when it is not a PDF ("a Word file", "a PNG image"): the annotated copy,
+   * an update appended to the original PDF's own bytes, cannot be made of it.
+   */
+  readonly notPdf?: string | undefined;
   /** Draws the report's page images here in the sandbox (renderer/export/crops.ts). */
   readonly drawCrops?: (
     onProgress: (done: number, total: number) => void,
@@ -88,6 +93,7 @@ export function ExportControl({
   onOpenChange,
   nativeSave,
   preferredFormat,
+  notPdf,
   drawCrops,
 }: Props) {
   const [format, setFormat] = useState<ExportFormat>('annotated-pdf');
@@ -98,9 +104,12 @@ export function ExportControl({
     if (open) {
       setState({ kind: 'choosing' });
       if (preferredFormat) setFormat(preferredFormat);
+      // A file that is not a PDF has no annotated copy: the first format it has is chosen.
+      else if (notPdf !== undefined) setFormat((f) => (f === 'annotated-pdf' ? 'w3c' : f));
       first.current?.focus();
     }
-  }, [open, preferredFormat]);
+  }, [open, preferredFormat, notPdf]);
+  const unavailable = (id: ExportFormat): boolean => notPdf !== undefined && id === 'annotated-pdf';
 
   const run = async (): Promise<void> => {
     setState({ kind: 'working' });
@@ -112,11 +121,14 @@ export function ExportControl({
         );
       }
       let annotated: AnnotatedCopyUpload | undefined;
-      if (ANNOTATED_FORMATS.has(format)) {
+      if (ANNOTATED_FORMATS.has(format) && notPdf !== undefined) {
+        // The bundle goes without the copy, and its manifest says why.
+        annotated = { error: noCopyReason(fileName, notPdf) };
+      } else if (ANNOTATED_FORMATS.has(format)) {
         setState({ kind: 'working', progress: 'Building the annotated copy…' });
         annotated = await buildAnnotatedCopy(sha256);
       }
-      if (crops || annotated) {
+      if (crops || (annotated && !('error' in annotated))) {
         const what =
           format === 'bundle' ? 'bundle' : format === 'annotated-pdf' ? 'copy' : 'report';
         setState({ kind: 'working', progress: `Writing the ${what}…` });
@@ -181,19 +193,22 @@ export function ExportControl({
             ) : (
               <fieldset className="export-formats" disabled={state.kind === 'working'}>
                 <legend>Format</legend>
-                {FORMATS.map((f, i) => (
-                  <label key={f.id}>
+                {FORMATS.map((f) => (
+                  <label key={f.id} className={unavailable(f.id) ? 'unavailable' : undefined}>
                     <input
-                      ref={i === 0 ? first : undefined}
+                      ref={f.id === FORMATS.find((g) => !unavailable(g.id))?.id ? first : undefined}
                       type="radio"
                       name="export-format"
                       value={f.id}
                       checked={format === f.id}
+                      disabled={unavailable(f.id)}
                       onChange={() => setFormat(f.id)}
                     />
                     <span>
                       <strong>{f.label}</strong>
-                      <small>{f.detail}</small>
+                      <small>
+                        {unavailable(f.id) ? noCopyReason(fileName, notPdf ?? '') : f.detail}
+                      </small>
                     </span>
                   </label>
                 ))}
@@ -241,5 +256,13 @@ export function ExportControl({
         </div>
       )}
     </>
+  );
+}
+
+/** Why a file that is not a PDF has no annotated copy, and what to choose instead. */
+function noCopyReason(fileName: string, what: string): string {
+  return (
+    `Not for this file: ${fileName} is ${what}, not a PDF, and the annotated copy is added to ` +
+    "a PDF's own bytes. Every finding, note and triage decision is in the other formats."
   );
 }

@@ -1,17 +1,22 @@
-// Reads a stored document in the renderer's sandbox (pdf.js, then the engine in a worker) and
-// sends main only its text and findings. A file that cannot be read is marked as failed, in
+// Reads a stored document in the renderer's sandbox (pdf.js for PDFs and images, OCR where a page
+// has no text, the CLI's readers in a worker for Word files, web pages and plain text; then the
+// engine in a worker) and sends main only its text and findings. A file that cannot be read is marked as failed, in
 // plain words, and the rest of the library stays usable.
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
+import { describeBinary, notSupportedMessage } from '../../shared/input/sniff';
+import { ReadError } from '../../shared/model/errors';
 import type { Finding } from '../../shared/model/finding';
 import type { DocumentMeta } from '../../shared/model/library';
 import { withOcrConfidence } from '../../shared/ocr/ocr-text';
 import { packInfo, type LoadedPack } from '../../shared/rules/compile';
 import type { PageText } from '../../shared/text/page-text';
 import { call, readOriginal } from '../app/api';
+import { inputKind, openPdfOrImage } from '../input/open-input';
+import { readTextInput } from '../input/read-text';
 import type { AnalysisReply, AnalysisRequest } from './analysis.worker';
 import AnalysisWorker from './analysis.worker?worker';
 import { extractPages } from './extract';
-import { openPdf, PdfOpenError, type PasswordPrompt } from './load-document';
+import { PdfOpenError, type PasswordPrompt } from './load-document';
 import { ocrWhereNeeded } from './ocr';
 
 export interface AnalyseOptions {
@@ -38,67 +43,66 @@ export async function analyseStored(
   options: AnalyseOptions,
 ): Promise<DocumentMeta> {
   const bytes = await readOriginal(meta.sha256);
-  const other = notPdfYet(bytes);
-  if (other !== null) {
-    return call('document:markFailed', {
-      sha256: meta.sha256,
-      error:
-        `This is ${other}. The app reads PDFs (scanned ones too) so far; read it with the ` +
-        'command line: claimlens analyse FILE.',
-    });
+  const failed = (error: string): Promise<DocumentMeta> =>
+    call('document:markFailed', { sha256: meta.sha256, error });
+  if (bytes.length === 0) return failed('The file is empty (0 bytes).');
+  const kind = inputKind(bytes, meta.fileName);
+  if (kind === 'other') return failed(notSupportedMessage(describeBinary(bytes)));
+  if (kind === 'text') {
+    // Word files, web pages and plain text: read in a worker with the CLI's readers, no quads.
+    let pages: PageText[];
+    try {
+      pages = await readTextInput(bytes, meta.fileName, options.signal);
+    } catch (error) {
+      if (error instanceof ReadError) return failed(error.message);
+      throw error;
+    }
+    const loaded = await rulePacks();
+    return saveAnalysis(meta, pages, await runEngine(pages, loaded), loaded);
   }
   let opened;
   try {
-    opened = await openPdf(bytes, options.askPassword);
+    opened = await openPdfOrImage(bytes, meta.fileName, options.askPassword);
   } catch (error) {
-    if (error instanceof PdfOpenError) {
-      return call('document:markFailed', { sha256: meta.sha256, error: error.message });
-    }
+    if (error instanceof PdfOpenError) return failed(error.message);
     throw error;
   }
   try {
-    if (opened.doc.numPages === 0) {
-      return await call('document:markFailed', {
-        sha256: meta.sha256,
-        error: 'This PDF has no pages.',
-      });
-    }
+    if (opened.doc.numPages === 0) return await failed('This PDF has no pages.');
     const extracted = await extractPages(
       opened.doc,
       options.onProgress ?? (() => undefined),
       options.signal,
     );
     // Scanned pages (no text layer, or a garbage one) are read by OCR; progress counts them on.
+    // An image is one such page, read at its own resolution.
     const numPages = opened.doc.numPages;
     const { pages, ocr } = await ocrWhereNeeded(opened.doc, extracted, {
       signal: options.signal,
       onPage: (done, total) => options.onProgress?.(numPages + done, numPages + total),
+      image: kind === 'image',
     });
     const loaded = await rulePacks();
     const findings = withOcrConfidence(await runEngine(pages, loaded), ocr);
-    return await call('document:saveAnalysis', {
-      sha256: meta.sha256,
-      pages: pages.map((p) => ({ page: p.page, text: p.text })),
-      findings,
-      engine: ENGINE_VERSION,
-      rulePacks: loaded.map(packInfo),
-    });
+    return await saveAnalysis(meta, pages, findings, loaded);
   } finally {
     await opened.close();
   }
 }
 
-/** Inputs the command line reads and the app's viewer cannot show yet, told by their bytes. */
-function notPdfYet(bytes: Uint8Array): string | null {
-  const starts = (sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x89, 0x50, 0x4e, 0x47])) return 'a PNG image';
-  if (starts([0xff, 0xd8, 0xff])) return 'a JPEG image';
-  if (starts([0x50, 0x4b, 0x03, 0x04])) return 'a ZIP archive (a Word file?)';
-  const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
-  if (!head.includes('%pdf-') && /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html)/.test(head)) {
-    return 'a web page (HTML)';
-  }
-  return null;
+function saveAnalysis(
+  meta: DocumentMeta,
+  pages: readonly PageText[],
+  findings: Finding[],
+  loaded: LoadedPack[],
+): Promise<DocumentMeta> {
+  return call('document:saveAnalysis', {
+    sha256: meta.sha256,
+    pages: pages.map((p) => ({ page: p.page, text: p.text })),
+    findings,
+    engine: ENGINE_VERSION,
+    rulePacks: loaded.map(packInfo),
+  });
 }
 
 /** The engine's worker, its requests awaiting a reply, and the packs it has compiled. */

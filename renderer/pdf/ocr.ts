@@ -4,6 +4,7 @@
 // CSP has no remote connect-src, so nothing else could be fetched anyway.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { MAX_IMAGE_PIXELS } from '../../shared/input/image-size';
 import { OCR_LANGUAGES } from '../../shared/ocr/languages';
 import { invertAffine, ocrPageText, type OcrPage } from '../../shared/ocr/ocr-text';
 import { textLayerOf } from '../../shared/ocr/text-layer';
@@ -44,6 +45,11 @@ export interface OcrOptions {
   /** Called before each page is read: `done` pages of `total` are read so far. */
   readonly onPage?: (done: number, total: number) => void;
   readonly signal: AbortSignal;
+  /**
+   * The document is an image wrapped as a PDF page, one unit a pixel (renderer/input): it is read
+   * at the image's own resolution, as the command line reads the image itself, not upscaled.
+   */
+  readonly image?: boolean;
 }
 
 /** The pages given, with those that have no usable text layer replaced by their OCR text. */
@@ -60,7 +66,7 @@ export async function ocrWhereNeeded(
     for (const [i, page] of wanted.entries()) {
       if (options.signal.aborted) break;
       options.onPage?.(i, wanted.length);
-      const read = await readPage(doc, page).catch((error: unknown) => {
+      const read = await readPage(doc, page, options.image === true).catch((error: unknown) => {
         if (options.signal.aborted) return null;
         throw new Error(`Page ${page.page} could not be read by OCR: ${String(error)}`);
       });
@@ -73,14 +79,16 @@ export async function ocrWhereNeeded(
   return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr };
 }
 
-async function readPage(doc: PDFDocumentProxy, text: PageText): Promise<OcrPage> {
+async function readPage(doc: PDFDocumentProxy, text: PageText, image: boolean): Promise<OcrPage> {
   const page = await doc.getPage(text.page);
   const canvas = document.createElement('canvas');
   try {
     const [x0, y0, x1, y1] = page.view;
     const points = Math.max(1, ((x1 ?? 0) - (x0 ?? 0)) * ((y1 ?? 0) - (y0 ?? 0)));
     const viewport = page.getViewport({
-      scale: Math.min(DPI / 72, Math.sqrt(MAX_PIXELS / points)),
+      scale: image
+        ? Math.min(1, Math.sqrt(MAX_IMAGE_PIXELS / points))
+        : Math.min(DPI / 72, Math.sqrt(MAX_PIXELS / points)),
     });
     canvas.width = Math.floor(viewport.width);
     canvas.height = Math.floor(viewport.height);

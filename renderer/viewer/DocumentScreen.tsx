@@ -17,12 +17,14 @@ import { ApiError, call, readOriginal } from '../app/api';
 import { drawReportCrops } from '../export/crops';
 import { ExportControl } from '../export/ExportControl';
 import { FindingsPanel } from '../findings/FindingsPanel';
+import { describeKind, inputKind, openPdfOrImage } from '../input/open-input';
 import { analyseStored } from '../pdf/analyse-document';
-import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
+import { type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
 import { FindBar, type FindHit } from './FindBar';
 import { marksOf, type Mark } from './marks';
 import { NearViewport } from './near-viewport';
 import { PageView } from './PageView';
+import { TextView } from './TextView';
 import { Tooltip } from './Tooltip';
 
 interface Props {
@@ -54,6 +56,10 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
   /** File > Export Report… opens the export dialog on the PDF report. */
   const [exportFormat, setExportFormat] = useState<ExportFormat | undefined>(undefined);
   const [fallbackSize, setFallbackSize] = useState({ width: 595, height: 842 });
+  /** A Word file, web page or plain text: its stored page texts, shown as text (TextView). */
+  const [texts, setTexts] = useState<{ page: number; text: string }[] | null>(null);
+  /** What the original is when it is not a PDF ("a PNG image"): no annotated copy of it. */
+  const [notPdf, setNotPdf] = useState<string | undefined>(undefined);
   const pagesRef = useRef<HTMLDivElement>(null);
 
   const reload = useCallback(async () => {
@@ -69,11 +75,16 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
       try {
         // The pages open while the findings come. Main verifies the bytes as it serves them; a
         // verification failure shows in the detail instead.
+        // An image opens as a one-page PDF made from it; text (Word, web page) has no pages.
         const early = readOriginal(sha256)
-          .then((bytes) => openPdf(bytes, askPassword))
+          .then((bytes) => {
+            const kind = inputKind(bytes, '');
+            if (kind !== 'pdf') setNotPdf(describeKind(bytes, ''));
+            return kind === 'text' ? null : openPdfOrImage(bytes, '', askPassword);
+          })
           .then((pdf) => {
             // Closed at once if the screen went away while it opened.
-            if (isCancelled()) void pdf.close();
+            if (isCancelled()) void pdf?.close();
             return (opened = pdf);
           });
         early.catch(() => undefined);
@@ -95,6 +106,11 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
           // The original changed or went missing since the detail was read: show it as such.
           if (!(e instanceof ApiError && e.code === 'VERIFICATION_FAILED')) throw e;
           if (!isCancelled()) setDetail(await call('document:get', { sha256 }));
+          return;
+        }
+        if (opened === null) {
+          const stored = await call('document:pages', { sha256 });
+          if (!isCancelled()) setTexts(stored);
           return;
         }
         if (isCancelled()) {
@@ -362,13 +378,15 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
           onOpenChange={setExportOpen}
           nativeSave={nativeMenus}
           preferredFormat={exportFormat}
+          notPdf={notPdf}
           {...(pdf ? { drawCrops: (progress) => drawReportCrops(pdf.doc, detail, progress) } : {})}
         />
         <Legend />
       </div>
-      {findOpen && pdf && (
+      {findOpen && (pdf || texts) && (
         <FindBar
-          doc={pdf.doc}
+          {...(pdf ? { doc: pdf.doc } : {})}
+          {...(texts ? { texts } : {})}
           onHit={setFindHit}
           onClose={() => {
             setFindOpen(false);
@@ -396,6 +414,17 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
               onSelect={setSelectedId}
               onHover={onHover}
               onTextSelected={onTextSelected}
+            />
+          ) : texts ? (
+            <TextView
+              pages={texts}
+              marksByPage={marksByPage}
+              findHit={findHit}
+              selectedId={selectedId}
+              scale={zoom}
+              onSelect={setSelectedId}
+              onHover={onHover}
+              onShown={onFirstShown}
             />
           ) : (
             detail.verification === 'verified' &&

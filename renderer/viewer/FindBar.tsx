@@ -1,25 +1,29 @@
 // Find in the document: the page text is built as the engine builds it, so a hit is drawn with
-// the same quads as a finding.
+// the same quads as a finding. A document shown as text (a Word file, web page) is searched in
+// the page texts the analysis stored, and a hit is marked by its offsets.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useRef, useState } from 'react';
 import type { Quad } from '../../shared/model/finding';
 import { readPageText } from '../../shared/pdf/read-pages';
-import { quadsFor, type PageText } from '../../shared/text/page-text';
+import { pagesFromPlainText, quadsFor, type PageText } from '../../shared/text/page-text';
 
 export interface FindHit {
   readonly page: number;
   readonly start: number;
+  readonly end: number;
   readonly quads: Quad[];
 }
 
 interface Props {
-  readonly doc: PDFDocumentProxy;
+  /** The PDF shown, or the texts of a document shown as text. */
+  readonly doc?: PDFDocumentProxy;
+  readonly texts?: readonly { readonly page: number; readonly text: string }[];
   readonly onHit: (hit: FindHit | null) => void;
   readonly onClose: () => void;
   readonly scrollTo: (page: number) => void;
 }
 
-export function FindBar({ doc, onHit, onClose, scrollTo }: Props) {
+export function FindBar({ doc, texts, onHit, onClose, scrollTo }: Props) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
   const cache = useRef(new Map<number, PageText>());
@@ -28,7 +32,10 @@ export function FindBar({ doc, onHit, onClose, scrollTo }: Props) {
   const pageText = async (n: number): Promise<PageText> => {
     let text = cache.current.get(n);
     if (!text) {
-      text = await readPageText(doc, n);
+      const stored = texts?.find((t) => t.page === n)?.text;
+      if (stored !== undefined) text = pagesFromPlainText(stored)[0]!;
+      else if (doc) text = await readPageText(doc, n);
+      else text = pagesFromPlainText('')[0]!;
       cache.current.set(n, text);
     }
     return text;
@@ -38,13 +45,15 @@ export function FindBar({ doc, onHit, onClose, scrollTo }: Props) {
     const needle = query.trim().toLowerCase();
     if (needle === '') return;
     const from = last.current;
-    for (let step = 0; step <= doc.numPages; step++) {
-      const n = (((from?.page ?? 1) - 1 + step) % doc.numPages) + 1;
+    const numPages = texts?.length ?? doc?.numPages ?? 0;
+    for (let step = 0; step <= numPages; step++) {
+      const n = (((from?.page ?? 1) - 1 + step) % numPages) + 1;
       const text = await pageText(n);
       const startAt = step === 0 && from ? from.start + 1 : 0;
       const at = text.text.toLowerCase().indexOf(needle, startAt);
       if (at >= 0) {
-        const hit = { page: n, start: at, quads: quadsFor(text, at, at + needle.length) };
+        const end = at + needle.length;
+        const hit = { page: n, start: at, end, quads: quadsFor(text, at, end) };
         last.current = hit;
         onHit(hit);
         scrollTo(n);

@@ -49,7 +49,8 @@ export function marksOf(detail: DocumentView): Mark[] {
     highlight: h,
   }));
   return [...fromFindings, ...fromHighlights].sort(
-    (a, b) => a.page - b.page || topOf(b) - topOf(a) || leftOf(a) - leftOf(b),
+    (a, b) =>
+      a.page - b.page || topOf(b) - topOf(a) || leftOf(a) - leftOf(b) || startOf(a) - startOf(b),
   );
 }
 
@@ -62,6 +63,11 @@ export function noteFor(notes: readonly Note[], targetId: string): Note | undefi
 
 function topOf(mark: Mark): number {
   return mark.quads[0]?.[1] ?? 0;
+}
+
+/** Where a finding starts in the page text: the order of marks without quads (text inputs). */
+function startOf(mark: Mark): number {
+  return mark.finding?.finding.start ?? 0;
 }
 
 function leftOf(mark: Mark): number {

@@ -75,3 +75,18 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 }
 
 export { isUtf16, looksLikeText };
+
+/** Why a file of another kind is not read, naming what it is ("a GIF image") when known. */
+export function notSupportedMessage(what: string | null): string {
+  return (
+    'ClaimLens reads PDF, Word (.docx), saved web pages (.html), PNG and JPEG images and plain ' +
+    `text; this is ${what ?? 'another kind of file'}.`
+  );
+}
+
+/** The file names a folder walk picks up, in the command line and the app alike. */
+export const READABLE_NAME = /\.(pdf|txt|text|docx|html?|xhtml|png|jpe?g)$/i;
+
+/** The file picker's list of those kinds (an <input type="file"> accept attribute). */
+export const READABLE_ACCEPT =
+  '.pdf,.docx,.html,.htm,.xhtml,.txt,.text,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';

@@ -1,0 +1,40 @@
+// Reads a Word file, saved web page or plain-text file in a worker of its own (one per file, so
+// a file that breaks its parser cannot break the next one) and gives its pages of text.
+import { ReadError } from '../../shared/model/errors';
+import { pagesFromPlainText, type PageText } from '../../shared/text/page-text';
+import type { TextReadReply, TextReadRequest } from './read-text.worker';
+import TextWorker from './read-text.worker?worker';
+
+export async function readTextInput(
+  bytes: Uint8Array,
+  fileName: string,
+  signal: AbortSignal,
+): Promise<PageText[]> {
+  const reply = await new Promise<TextReadReply>((resolve, reject) => {
+    const worker = new TextWorker();
+    const onAbort = (): void => {
+      worker.terminate();
+      reject(new DOMException('Cancelled', 'AbortError'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = (): void => {
+      worker.terminate();
+      signal.removeEventListener('abort', onAbort);
+    };
+    worker.onmessage = (event: MessageEvent<TextReadReply>) => {
+      done();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      done();
+      reject(new ReadError('INTERNAL', `The file could not be read: ${event.message}`));
+    };
+    const request: TextReadRequest = { bytes, fileName };
+    worker.postMessage(request);
+  });
+  if (!reply.ok) throw new ReadError(reply.code, reply.message);
+  // Pages are rebuilt here as the engine wants them (text with no geometry, like the CLI's).
+  return reply.pages.flatMap((p) =>
+    pagesFromPlainText(p.text).map((page) => ({ ...page, page: p.page })),
+  );
+}

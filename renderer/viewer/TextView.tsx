@@ -1,0 +1,172 @@
+// A document with no pages of its own (a Word file, saved web page or plain text) shown as its
+// text: paragraphs, tables as rows, and each finding marked in place by its offsets in the page
+// text, in the same colours, with the same tooltip and selection as highlights on a PDF page.
+// Document text is data: React renders it as text nodes, never as HTML.
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { FindHit } from './FindBar';
+import type { Mark } from './marks';
+import { piecesOf, textBlocks, type Span } from './text-blocks';
+
+interface Props {
+  readonly pages: readonly { readonly page: number; readonly text: string }[];
+  readonly marksByPage: Map<number, Mark[]>;
+  readonly findHit: FindHit | null;
+  readonly selectedId: string | null;
+  readonly scale: number;
+  readonly onSelect: (id: string) => void;
+  readonly onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
+  /** Called once the text is on screen. */
+  readonly onShown: () => void;
+}
+
+/** A mark with its place in the page text (findings carry offsets; highlights do not). */
+interface Placed extends Span {
+  readonly mark: Mark | null;
+}
+
+export function TextView({ pages, marksByPage, findHit, selectedId, scale, ...events }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  const { onShown } = events;
+  useEffect(() => onShown(), [onShown]);
+  useEffect(() => {
+    root.current?.style.setProperty('--text-scale', String(scale));
+  }, [scale]);
+  useEffect(() => {
+    root.current?.querySelector('.hl-text.find')?.scrollIntoView({ block: 'center' });
+  }, [findHit]);
+  return (
+    <div ref={root} className="text-view">
+      {pages.map((p) => (
+        <TextPage
+          key={p.page}
+          page={p.page}
+          text={p.text}
+          showNumber={pages.length > 1}
+          marks={marksByPage.get(p.page) ?? EMPTY}
+          find={findHit?.page === p.page ? findHit : null}
+          selectedId={selectedId}
+          {...events}
+        />
+      ))}
+    </div>
+  );
+}
+
+const EMPTY: Mark[] = [];
+
+const TextPage = memo(function TextPage(props: {
+  page: number;
+  text: string;
+  showNumber: boolean;
+  marks: readonly Mark[];
+  find: FindHit | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
+}) {
+  const { page, text, marks, find } = props;
+  const blocks = useMemo(() => textBlocks(text), [text]);
+  const placed = useMemo(() => {
+    const list: Placed[] = marks.flatMap((mark) => {
+      const f = mark.finding?.finding;
+      return f && f.end > f.start ? [{ start: f.start, end: f.end, mark }] : [];
+    });
+    if (find) list.push({ start: find.start, end: find.end, mark: null });
+    return list;
+  }, [marks, find]);
+  // Each mark's first piece carries its id, label and focus, so the findings list can focus it.
+  const labelled = new Set<string>();
+  const render = (span: Span): ReactNode =>
+    piecesOf(span, placed).map((piece) =>
+      piece.marks.reduceRight<ReactNode>(
+        (inner, { mark }) => {
+          if (mark === null) return <mark className="hl-text find">{inner}</mark>;
+          const first = !labelled.has(mark.id);
+          labelled.add(mark.id);
+          return (
+            <TextMark mark={mark} first={first} selected={mark.id === props.selectedId} {...props}>
+              {inner}
+            </TextMark>
+          );
+        },
+        text.slice(piece.start, piece.end),
+      ),
+    );
+  return (
+    <section
+      className="text-page"
+      data-page={page}
+      role="region"
+      aria-label={props.showNumber ? `Page ${page}` : 'Document text'}
+    >
+      {props.showNumber && (
+        <span className="page-label" aria-hidden="true">
+          {page}
+        </span>
+      )}
+      {blocks.map((block, i) =>
+        block.kind === 'paragraph' ? (
+          <p key={i}>{render(block.span)}</p>
+        ) : (
+          <table key={i}>
+            <tbody>
+              {block.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c}>{render(cell)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ),
+      )}
+      {blocks.length === 0 && <p className="muted">This page has no text.</p>}
+    </section>
+  );
+});
+
+function TextMark(props: {
+  mark: Mark;
+  first: boolean;
+  selected: boolean;
+  children: ReactNode;
+  onSelect: (id: string) => void;
+  onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
+}) {
+  const { mark, first, onSelect, onHover } = props;
+  const className = `hl-text ${mark.tone}${mark.negated ? ' negated' : ''}${props.selected ? ' selected' : ''}`;
+  return (
+    <mark
+      className={className}
+      {...(first
+        ? { 'data-mark': mark.id, tabIndex: 0, role: 'button', 'aria-label': mark.label }
+        : { 'data-mark-part': mark.id })}
+      onClick={(e) => {
+        e.stopPropagation();
+        onSelect(mark.id);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onSelect(mark.id);
+      }}
+      onMouseOver={(e) => {
+        e.stopPropagation();
+        onHover(mark, e.currentTarget.getBoundingClientRect());
+      }}
+      onMouseOut={(e) => {
+        e.stopPropagation();
+        onHover(null, null);
+      }}
+      onFocus={(e) => {
+        e.stopPropagation();
+        onHover(mark, e.currentTarget.getBoundingClientRect());
+      }}
+      onBlur={() => onHover(null, null)}
+    >
+      {props.children}
+    </mark>
+  );
+}
