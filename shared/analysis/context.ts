@@ -57,9 +57,10 @@ export function polarityOf(
   // "not only", "is disabled by default": a cue inside one of these is no denial.
   const excused = (o: Occurrence): boolean =>
     excuses.some((x) => x.start <= o.start && x.end >= o.end);
+  // "No cloud, face recognition on the camera": a determiner does not reach past a comma.
   const near = context.negationBeforeNear
     .find(view, lo, m0)
-    .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale);
+    .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale && !hasComma(view, text, o.end, m0));
   // Between the parts of a proximity match: "the microphone cannot be activated remotely".
   const inside = match.gaps.flatMap(([a, b]) => [
     ...context.negationBefore.find(view, a, b),
@@ -217,6 +218,9 @@ export interface ClaimPolarity {
  * "does not support face recognition, gait analysis or ethnicity detection" denies all three, and
  * "face recognition and gait analysis are optional" hedges both. A cue before the first claim
  * passes forward, a cue after the last passes back; a claim with a cue of its own keeps it.
+ * Claims that share words are one list item, and a bare comma joins items of a list that a
+ * conjunction closes ("Face recognition, gait analysis and ethnicity detection are not
+ * supported"), not two statements ("No cloud, face recognition on the camera").
  */
 export function shareListPolarity(
   claims: readonly ClaimPolarity[],
@@ -225,49 +229,69 @@ export function shareListPolarity(
   text: string,
 ): void {
   const ordered = [...claims].sort((a, b) => a.seg - b.seg || a.t0 - b.t0 || a.t1 - b.t1);
-  const joined = (a: ClaimPolarity, b: ClaimPolarity): boolean =>
-    a.seg === b.seg &&
-    a.t1 <= b.t0 &&
-    joinedByConjunction(contextOf(a.seg), view, text, a.t1, b.t0);
+  // How each claim is joined to the one before it.
+  const links = ordered.map((b, i): Link => {
+    const a = ordered[i - 1];
+    if (a === undefined || a.seg !== b.seg) return 'none';
+    if (b.t0 < a.t1) return 'overlap';
+    return joinedByConjunction(contextOf(a.seg), view, text, a.t1, b.t0);
+  });
+  // A run of comma links counts only inside a list that a conjunction joins too.
+  const joined = links.map((link) => link === 'conjunction' || link === 'overlap');
+  for (let i = 0; i < links.length; i++) {
+    if (links[i] !== 'comma') continue;
+    let j = i;
+    while (j < links.length && (links[j] === 'comma' || links[j] === 'overlap')) j++;
+    if (links[j] === 'conjunction') for (let k = i; k < j; k++) joined[k] = true;
+  }
   for (let i = 1; i < ordered.length; i++) {
     const [a, b] = [ordered[i - 1]!, ordered[i]!];
     const cueAt = a.result.cueAt;
-    if (b.result.polarity === 'asserted' && cueAt !== undefined && cueAt < a.t0 && joined(a, b)) {
+    if (b.result.polarity === 'asserted' && cueAt !== undefined && cueAt < a.t0 && joined[i]) {
       b.result = a.result;
     }
   }
   for (let i = ordered.length - 2; i >= 0; i--) {
     const [a, b] = [ordered[i]!, ordered[i + 1]!];
     const cueAt = b.result.cueAt;
-    if (a.result.polarity === 'asserted' && cueAt !== undefined && cueAt >= b.t1 && joined(a, b)) {
+    if (a.result.polarity === 'asserted' && cueAt !== undefined && cueAt >= b.t1 && joined[i + 1]) {
       a.result = b.result;
     }
   }
 }
 
+/** How two claims of a sentence are joined. */
+type Link = 'none' | 'overlap' | 'comma' | 'conjunction';
+
 /** Up to this many words may join two claims of a list ("as well as"). */
 const MAX_JOIN = 3;
 
-/** True when tokens [from, to) are list conjunctions, with at most punctuation of a list around them. */
+/**
+ * How tokens [from, to) join two claims: by list conjunctions (or the Chinese enumeration comma or
+ * a slash), with at most punctuation of a list around them, by a comma alone, or not at all.
+ */
 function joinedByConjunction(
   context: CompiledContext,
   view: TokenView,
   text: string,
   from: number,
   to: number,
-): boolean {
+): Link {
   const { start, end } = view.tokens;
   const between = text.slice(end[from - 1], start[to]);
   // Commas, slashes, the Chinese enumeration comma and elisions ("ou l'origine") may stand between.
-  if (/[^\s,/、']/u.test(between.replace(/[\p{L}\p{N}]+/gu, ''))) return false;
-  if (to - from > MAX_JOIN) return false;
-  if (to === from) return between.includes('、') || between.includes('/');
+  if (/[^\s,/、']/u.test(between.replace(/[\p{L}\p{N}]+/gu, ''))) return 'none';
+  if (to - from > MAX_JOIN) return 'none';
+  if (to === from) {
+    if (between.includes('、') || between.includes('/')) return 'conjunction';
+    return between.includes(',') ? 'comma' : 'none';
+  }
   let covered = from;
   for (const o of context.conjunctions.find(view, from, to)) {
-    if (o.start > covered) return false;
+    if (o.start > covered) return 'none';
     covered = Math.max(covered, o.end);
   }
-  return covered === to;
+  return covered === to ? 'conjunction' : 'none';
 }
 
 /** True when a clause ends between a run that ends before token `from` and token `to`. */

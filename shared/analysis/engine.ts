@@ -205,7 +205,9 @@ function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segm
       .filter(([a, b]) => b <= t || a >= anchorEnd)
       .map(([a, b]) => ({ a, b, gap: a >= anchorEnd ? a - anchorEnd : t - b }))
       .filter((o) => o.gap <= pattern.within)
-      .sort((x, y) => x.gap - y.gap)[0];
+      // The nearest part; at equal distance the one after the anchor, so "face recognition, gait
+      // analysis" pairs "gait" with "analysis", not with the "recognition" of the item before.
+      .sort((x, y) => x.gap - y.gap || Number(y.a >= anchorEnd) - Number(x.a >= anchorEnd))[0];
     if (!nearest) return null;
     parts.push([nearest.a, nearest.b]);
   }

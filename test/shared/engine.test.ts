@@ -124,6 +124,22 @@ describe('polarity', () => {
     expect(
       find('No face photo matching, gait recognition built in.').map((f) => f.polarity),
     ).toEqual(['negated', 'asserted']);
+    // Inside a list that a conjunction closes, a comma joins too: a denial after the list reaches
+    // its first items, and "no" before it reaches the later ones.
+    expect(
+      find('Face recognition, gait recognition, and ethnicity detection are not supported.').map(
+        (f) => f.polarity,
+      ),
+    ).toEqual(['negated', 'negated', 'negated']);
+    expect(
+      find('Without face matching, gait recognition or ethnic classification.').map(
+        (f) => f.polarity,
+      ),
+    ).toEqual(['negated', 'negated', 'negated']);
+    // "no" does not reach past a comma: "No cloud, face recognition on the camera."
+    expect(find('No cloud, face recognition on the camera.').map((f) => f.polarity)).toEqual([
+      'asserted',
+    ]);
   });
 
   it('reads "X-free" as a denial, and a comparison as a third party', () => {
