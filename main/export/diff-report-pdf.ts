@@ -218,17 +218,22 @@ async function drawColumn(layout: Layout, column: Column): Promise<void> {
   });
 }
 
-/** Old and new next to each other where both fit on one page; one after the other otherwise. */
-async function sides(layout: Layout, change: DiffReportChange): Promise<void> {
+const ROOM = A4[1] - MARGIN.top - MARGIN.bottom;
+
+function columnsOf(layout: Layout, change: DiffReportChange): Column[] {
   const gap = 14;
   const half = (layout.contentWidth - gap) / 2;
-  const columns: Column[] = [
+  return [
     { which: 'old', side: change.old, indent: 0, width: half },
     { which: 'new', side: change.new, indent: half + gap, width: half },
   ];
+}
+
+/** Old and new next to each other where both fit on one page; one after the other otherwise. */
+async function sides(layout: Layout, change: DiffReportChange): Promise<void> {
+  const columns = columnsOf(layout, change);
   const tallest = Math.max(...columns.map((c) => columnHeight(layout, c)));
-  const room = A4[1] - MARGIN.top - MARGIN.bottom;
-  if (tallest > room) {
+  if (tallest > ROOM) {
     for (const c of columns) {
       await drawColumn(layout, { ...c, indent: 0, width: layout.contentWidth });
       layout.space(6);
@@ -266,6 +271,17 @@ function metaLine(layout: Layout, c: DiffReportChange): void {
 }
 
 async function change(layout: Layout, c: DiffReportChange): Promise<void> {
+  // The change's head, what changed and both sides start on one page where they fit on one.
+  const head =
+    16 +
+    layout.measure([{ text: c.title, bold: true }], { size: 11 }) +
+    c.what.reduce(
+      (h, w) => h + layout.measure([{ text: `•  ${w}` }], { size: 9.5, indent: 4 }),
+      0,
+    ) +
+    7 +
+    Math.max(...columnsOf(layout, c).map((column) => columnHeight(layout, column)));
+  if (head <= ROOM) layout.ensure(head);
   metaLine(layout, c);
   const start = { page: layout.pages.length - 1, y: layout.y + 16 };
   layout.text([{ text: c.title, bold: true }], { size: 11 });
