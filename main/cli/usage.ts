@@ -35,7 +35,10 @@ Options for diff (OLD and NEW are files, or with --library documents of a librar
 SHA-256, its first 8 or more characters, or file name; findings are matched by rule and quote,
 not by page):
   --library DIR                   the library holding OLD and NEW
-  --format json|csv|table         output format (default: table on a terminal, json otherwise)
+  --format json|csv|table|html|pdf
+                                  output format (default: what --out ends in, else table on a
+                                  terminal, json otherwise); html and pdf are the comparison
+                                  report, with both pages' images (a PDF needs --out on a terminal)
   --rules PATH, --out FILE, --timeout SECONDS   as for analyse
   --fail-on SEVERITY              exit 1 when an added or changed finding that is not denied is
                                   at or above SEVERITY
