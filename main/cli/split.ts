@@ -1,5 +1,6 @@
-// How a long PDF is cut into parts for several workers: only when it is long enough to be worth
-// opening more than once, and into twice as many parts as workers so they finish together.
+// How a PDF is cut into parts for several workers: a long one by its page count, when it is long
+// enough to be worth opening more than once; a short scan by its pages that need OCR, which take
+// seconds each. Twice as many parts as workers, so they finish together.
 
 export interface SplitPolicy {
   readonly workers: number;
@@ -19,4 +20,22 @@ export function planParts(pageCount: number, policy: SplitPolicy): [number, numb
   for (let from = 1; from <= pageCount; from += size)
     parts.push([from, Math.min(pageCount, from + size - 1)]);
   return parts;
+}
+
+/**
+ * Page ranges covering a document that was not split by length but has pages to read by OCR
+ * (`ocrPages`, ascending): each range holds an even share of those pages, so the workers read
+ * them at once. One range when there is a single such page or a single worker.
+ */
+export function planOcrParts(
+  pageCount: number,
+  ocrPages: readonly number[],
+  policy: SplitPolicy,
+): [number, number][] {
+  const count = Math.min(ocrPages.length, policy.workers * 2);
+  if (count < 2 || policy.workers < 2) return [[1, pageCount]];
+  const starts = Array.from({ length: count }, (_, k) =>
+    k === 0 ? 1 : ocrPages[Math.floor((k * ocrPages.length) / count)]!,
+  );
+  return starts.map((from, k) => [from, k + 1 < count ? starts[k + 1]! - 1 : pageCount]);
 }

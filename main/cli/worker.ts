@@ -13,7 +13,7 @@ import {
 import { asReadError } from '../extract/document-result';
 import { onPageRecognised } from '../extract/ocr-engine';
 import { preloadPdfjs } from '../extract/pdfjs';
-import { planParts, type SplitPolicy } from './split';
+import { planOcrParts, planParts, type SplitPolicy } from './split';
 import type { Envelope } from './pool';
 
 export interface WorkerSetup {
@@ -52,6 +52,7 @@ async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<
       rules,
       policy && {
         plan: (pages) => planParts(pages, policy),
+        planOcr: (pages, ocrPages) => planOcrParts(pages, ocrPages, policy),
         announce: (split) => {
           send(job, { kind: 'split', ...split }, false);
         },

@@ -11,7 +11,7 @@ import { withOcrConfidence } from '../../shared/ocr/ocr-text';
 import type { PageText } from '../../shared/text/page-text';
 import { asReadError, assembleDocument, failed, type PagesPart } from './document-result';
 import { extractPdf, type PageRange } from './extract-pdf';
-import { ocrWhereNeeded } from './ocr-pages';
+import { ocrWhereNeeded, pagesNeedingOcr } from './ocr-pages';
 import { extractImage } from './read-image';
 import { extractText } from './read-text';
 import { notSupportedMessage } from '../../shared/input/sniff';
@@ -44,6 +44,8 @@ export interface SplitAnnouncement {
 
 export interface SplitOptions {
   plan(numPages: number): PageRange[];
+  /** For a document not split by length: ranges sharing out its pages that need OCR. */
+  planOcr(numPages: number, ocrPages: readonly number[]): PageRange[];
   announce(split: SplitAnnouncement): void;
 }
 
@@ -87,6 +89,22 @@ export async function analyseBytes(
         },
       };
       const pdf = await extractPdf(bytes, splitter ? { splitter } : {});
+      if (!pdf.split && split !== undefined) {
+        // A short scan: its text layer was quick to read, its OCR is not; share that out.
+        const ocrPages = pagesNeedingOcr(pdf.pages, pdf.unreadable).map((w) => w.page.page);
+        const [first, ...rest] = split.planOcr(pdf.numPages, ocrPages);
+        if (first !== undefined && rest.length > 0) {
+          split.announce({ sha256, pageCount: pdf.numPages, rest });
+          const within = (page: number): boolean => page >= first[0] && page <= first[1];
+          const { part } = await analysePdf(
+            bytes,
+            pdf.pages.filter((p) => within(p.page)),
+            pdf.unreadable.filter(within),
+            rules,
+          );
+          return { kind: 'part', part };
+        }
+      }
       const { part, pages } = await analysePdf(bytes, pdf.pages, pdf.unreadable, rules);
       if (pdf.split) return { kind: 'part', part };
       return {

@@ -30,12 +30,7 @@ export async function ocrWhereNeeded(
   pages: readonly PageText[],
   unreadable: readonly number[],
 ): Promise<OcrOutcome> {
-  const wanted = pages
-    .map((p) => ({ page: p, layer: textLayerOf(p.text) }))
-    .filter(
-      (w): w is { page: PageText; layer: 'none' | 'garbage' } =>
-        w.layer !== 'text' && !unreadable.includes(w.page.page),
-    );
+  const wanted = pagesNeedingOcr(pages, unreadable);
   const ocr = new Map<number, OcrPage>();
   const notes: OcrNote[] = [];
   if (wanted.length === 0) return { pages: [...pages], ocr, notes };
@@ -80,6 +75,19 @@ export async function ocrWhereNeeded(
     renderer.close();
   }
   return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr, notes };
+}
+
+/** The pages without a usable text layer (none, or garbage), and why; damaged pages are not. */
+export function pagesNeedingOcr(
+  pages: readonly PageText[],
+  unreadable: readonly number[],
+): { page: PageText; layer: 'none' | 'garbage' }[] {
+  return pages
+    .map((p) => ({ page: p, layer: textLayerOf(p.text) }))
+    .filter(
+      (w): w is { page: PageText; layer: 'none' | 'garbage' } =>
+        w.layer !== 'text' && !unreadable.includes(w.page.page),
+    );
 }
 
 function errorText(error: unknown): string {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisReport, type DocumentResult, type Finding } from '../../shared/model/finding';
 
@@ -200,6 +201,41 @@ describe('claimlens analyse on the fixtures', () => {
       expect(f.ocrConfidence).toBeGreaterThan(0.5);
       expect(f.quads.length).toBeGreaterThan(0);
     }
+  });
+
+  it("shares a short scan's OCR pages between workers and puts the document back together", async () => {
+    // Page 1 has text; pages 2 and 3 are the scanned page twice, read by two workers at once.
+    const scan = await PDFDocument.load(readFileSync(join(root, FIXTURES, 'scanned-no-text.pdf')));
+    const doc = await PDFDocument.create();
+    const cover = doc.addPage([595, 842]);
+    cover.drawText('The Argus 4 camera offers ethnicity detection.', {
+      x: 60,
+      y: 760,
+      size: 14,
+      font: await doc.embedFont(StandardFonts.Helvetica),
+    });
+    for (const page of await doc.copyPages(scan, [0, 0])) doc.addPage(page);
+    const file = join(mkdtempSync(join(tmpdir(), 'claimlens-scan-')), 'scan-3.pdf');
+    writeFileSync(file, await doc.save());
+
+    const { code, report } = analyseJson([file, '--jobs', '2']);
+    expect(code).toBe(0);
+    const result = report.documents[0]!;
+    expect(result.pages).toBe(3);
+    expect(result.warnings.join(' ')).toMatch(
+      /2 pages have no text layer .* were read by OCR: 2-3 \(/,
+    );
+    const byPage = (page: number) => result.findings.filter((f) => f.page === page);
+    expect(byPage(1).map((f) => f.category)).toContain('ethnicity_race');
+    for (const page of [2, 3]) {
+      expect(byPage(page).map((f) => f.category)).toEqual(
+        expect.arrayContaining(['face_recognition', 'lpr_vehicle']),
+      );
+      for (const f of byPage(page)) expect(f.ocrConfidence).toBeGreaterThan(0.5);
+    }
+    expect(result.findings.map((f) => f.page)).toEqual(
+      [...result.findings.map((f) => f.page)].sort((a, b) => a - b),
+    );
   });
 
   it.each([
