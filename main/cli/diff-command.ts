@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { diffEditions, type EditionDiff, type EditionInput } from '../../shared/diff/diff';
 import {
+  libraryEdition,
   ruleTexts,
   type DiffEditionSource,
   type RuleText,
@@ -197,7 +198,8 @@ async function buildDiff(options: DiffOptions): Promise<BuiltDiff> {
     try {
       reviewer = store.reviewer();
       for (const [i, ref] of fromLibrary.entries()) {
-        if (ref !== null) editions[i] = await libraryEdition(store, ref, options.library, report);
+        if (ref !== null)
+          editions[i] = await readLibraryEdition(store, ref, options.library, report);
       }
     } finally {
       await store.close();
@@ -290,7 +292,7 @@ async function openLibrary(dir: string): Promise<LibraryStore> {
 }
 
 /** A library document by full SHA-256, a prefix of 8 or more characters, or its file name. */
-async function libraryEdition(
+async function readLibraryEdition(
   store: LibraryStore,
   ref: string,
   dir: string,
@@ -332,22 +334,9 @@ async function libraryEdition(
     );
   }
   const findings = detail.findings.map((f) => f.finding);
-  const packs = new Map(detail.findings.map((f) => [f.finding.rulePack, f.rulePackSha256]));
   return {
     input: { name: meta.fileName, sha256: meta.sha256, pages: meta.pages, findings },
-    identity: {
-      name: meta.fileName,
-      sha256: meta.sha256,
-      bytes: meta.bytes,
-      pages: meta.pages,
-      findings: findings.length,
-      source: 'library',
-      addedAt: meta.addedAt,
-      analysedAt: meta.analysedAt,
-      modifiedAt: null,
-      engine: [...new Set(detail.findings.map((f) => f.engine))].join(', ') || '—',
-      rulePacks: [...packs].map(([id, sha256]) => ({ id, sha256 })),
-    },
+    identity: libraryEdition(detail),
     findings,
     // Read (and so verified again) only for a report's page images.
     ...(report ? { bytes: await store.readOriginal(meta.sha256) } : {}),

@@ -21,6 +21,7 @@ import type { Quad } from '../../shared/model/finding';
 import type { LoadedPack } from '../../shared/rules/compile';
 import { diffEditions, editionOf, editionProblem } from '../../shared/diff/diff';
 import { formatDiffCsv } from '../cli/diff-format';
+import { exportDiffReport } from '../export/diff-export';
 import {
   downloadsDir,
   exportDocument,
@@ -150,6 +151,18 @@ export function createHandlers(services: Services): Handlers {
     },
     'library:diff': (req) => libraryDiff(req.old, req.new),
     'library:exportDiff': async (req) => {
+      if (req.format === 'html' || req.format === 'pdf') {
+        const save = services.saveExport ?? saveIntoFolder(downloadsDir());
+        return exportDiffReport(
+          store,
+          save,
+          { ...req, format: req.format },
+          {
+            name: 'claimlens',
+            version: services.version,
+          },
+        );
+      }
       const diff = await libraryDiff(req.old, req.new);
       const text =
         req.format === 'json'

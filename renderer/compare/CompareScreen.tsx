@@ -6,6 +6,7 @@ import type { DiffChange, DiffFinding, EditionDiff } from '../../shared/diff/dif
 import { wordDiff } from '../../shared/diff/words';
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
 import { call, readOriginal } from '../app/api';
+import { drawEditionCrops, type EditionCrops } from './compare-crops';
 import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
 import type { Mark } from '../viewer/marks';
 import { NearViewport } from '../viewer/near-viewport';
@@ -41,17 +42,34 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
   const [filter, setFilter] = useState<KindFilter>('all');
   const [selected, setSelected] = useState(0);
   const [exported, setExported] = useState<{ text: string; error: boolean } | null>(null);
-  const exportAs = async (format: 'json' | 'csv') => {
+  /** What a report export is doing (drawing page images, writing), while it runs. */
+  const [working, setWorking] = useState<string | null>(null);
+  const [docs, setDocs] = useState<{ old: OpenedPdf | null; new: OpenedPdf | null }>({
+    old: null,
+    new: null,
+  });
+  const exportAs = async (format: 'json' | 'csv' | 'html' | 'pdf') => {
     setExported(null);
     try {
+      let crops: EditionCrops | null = null;
+      if ((format === 'html' || format === 'pdf') && diff && docs.old && docs.new) {
+        // The page images are drawn here, in the sandbox, as for the document report.
+        crops = await drawEditionCrops(diff, { old: docs.old.doc, new: docs.new.doc }, (d, t) =>
+          setWorking(`Drawing page images: ${d} of ${t}`),
+        );
+        setWorking('Writing the report…');
+      }
       const outcome = await call('library:exportDiff', {
         old: oldSha256,
         new: newSha256,
         format,
+        ...(crops ?? {}),
       });
       if (outcome.saved)
         setExported({
-          text: `Saved the comparison (${outcome.summary}) as ${outcome.path ?? outcome.fileName}`,
+          text:
+            `Saved the comparison (${outcome.summary}) as ${outcome.path ?? outcome.fileName}` +
+            outcome.warnings.map((w) => `. ${w}`).join(''),
           error: false,
         });
     } catch (e) {
@@ -59,12 +77,10 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
         text: `The comparison could not be saved: ${(e as Error).message}`,
         error: true,
       });
+    } finally {
+      setWorking(null);
     }
   };
-  const [docs, setDocs] = useState<{ old: OpenedPdf | null; new: OpenedPdf | null }>({
-    old: null,
-    new: null,
-  });
 
   useEffect(() => {
     let cancelled = false;
@@ -148,7 +164,30 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
         >
           Export JSON
         </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={diff === null || docs.old === null || docs.new === null || working !== null}
+          title="The comparison report: both editions' identity, each change with both pages"
+          onClick={() => void exportAs('html')}
+        >
+          Export HTML report
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={diff === null || docs.old === null || docs.new === null || working !== null}
+          title="The comparison report as an A4 PDF"
+          onClick={() => void exportAs('pdf')}
+        >
+          Export PDF report
+        </button>
       </div>
+      {working && (
+        <div className="banner info" role="status">
+          {working}
+        </div>
+      )}
       {exported && (
         <div
           className={`banner ${exported.error ? 'error' : 'info'}`}

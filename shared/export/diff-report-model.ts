@@ -4,6 +4,7 @@
 // nothing; the command line and the app build it from the same edition diff (shared/diff).
 import type { DiffChange, DiffFinding, EditionDiff } from '../diff/diff';
 import type { Finding, Reference } from '../model/finding';
+import type { DocumentDetail } from '../model/library';
 import { CATEGORY_LABELS, SEVERITIES, severityRank, type Severity } from '../model/taxonomy';
 import { cropTargets, type CroppableDocument, type CropTarget } from './report-crops';
 import {
@@ -32,6 +33,25 @@ export interface DiffEditionSource {
   /** The engine and rule packs that produced its findings. */
   readonly engine: string;
   readonly rulePacks: readonly { readonly id: string; readonly sha256: string }[];
+}
+
+/** A library document as an edition of the report: its original was re-verified to read it. */
+export function libraryEdition(detail: DocumentDetail): DiffEditionSource {
+  const { meta } = detail;
+  const packs = new Map(detail.findings.map((f) => [f.finding.rulePack, f.rulePackSha256]));
+  return {
+    name: meta.fileName,
+    sha256: meta.sha256,
+    bytes: meta.bytes,
+    pages: meta.pages,
+    findings: detail.findings.length,
+    source: 'library',
+    addedAt: meta.addedAt,
+    analysedAt: meta.analysedAt,
+    modifiedAt: null,
+    engine: [...new Set(detail.findings.map((f) => f.engine))].join(', ') || '—',
+    rulePacks: [...packs].map(([id, sha256]) => ({ id, sha256 })),
+  };
 }
 
 /** What a rule says about why its findings matter. */

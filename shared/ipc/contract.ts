@@ -203,9 +203,19 @@ export const contract = {
     req: z.strictObject({ old: Sha256, new: Sha256 }),
     res: EditionDiff,
   },
-  /** The comparison saved as JSON or CSV, through the same saver as document:export. */
+  /**
+   * The comparison saved as JSON or CSV, or as the comparison report (HTML or PDF: main/export/
+   * diff-report*.ts), through the same saver as document:export. A report's page images are
+   * drawn by the renderer (shared/export/diff-report-model.ts diffCroppable), one list an edition.
+   */
   'library:exportDiff': {
-    req: z.strictObject({ old: Sha256, new: Sha256, format: z.enum(['json', 'csv']) }),
+    req: z.strictObject({
+      old: Sha256,
+      new: Sha256,
+      format: z.enum(['json', 'csv', 'html', 'pdf']),
+      oldCrops: z.array(ReportCropUpload).max(MAX_CROPS).optional(),
+      newCrops: z.array(ReportCropUpload).max(MAX_CROPS).optional(),
+    }),
     res: ExportOutcome,
   },
   'document:get': { req: z.strictObject({ sha256: Sha256 }), res: DocumentView },

@@ -1,0 +1,31 @@
+// The comparison report's page images, drawn here in the renderer's sandbox with the two pdf.js
+// documents the Compare view already has open (main never parses a PDF): for each edition, the
+// regions of its changed findings (shared/export/diff-report-model.ts), as the document report
+// draws them (renderer/export/crops.ts).
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { EditionDiff } from '../../shared/diff/diff';
+import { cropTargets } from '../../shared/export/report-crops';
+import { diffCroppable } from '../../shared/export/diff-report-model';
+import { renderReportCrops, type WireCrop } from '../export/crops';
+
+export interface EditionCrops {
+  readonly oldCrops: WireCrop[];
+  readonly newCrops: WireCrop[];
+}
+
+/** Both editions' crops; `onProgress` hears how many of all of them are drawn. */
+export async function drawEditionCrops(
+  diff: EditionDiff,
+  docs: { readonly old: PDFDocumentProxy; readonly new: PDFDocumentProxy },
+  onProgress: (done: number, total: number) => void,
+): Promise<EditionCrops> {
+  const older = diffCroppable(diff, 'old');
+  const newer = diffCroppable(diff, 'new');
+  const oldTotal = cropTargets(older).length;
+  const total = oldTotal + cropTargets(newer).length;
+  const oldCrops = await renderReportCrops(docs.old, older, (done) => onProgress(done, total));
+  const newCrops = await renderReportCrops(docs.new, newer, (done) =>
+    onProgress(oldTotal + done, total),
+  );
+  return { oldCrops: oldCrops.crops, newCrops: newCrops.crops };
+}
