@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { relative } from 'node:path';
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
 import { ReadError } from '../../shared/model/errors';
+import type { OcrLanguage } from '../../shared/ocr/languages';
 import type { AnalysisReport, DocumentResult, ToolInfo } from '../../shared/model/finding';
 import { atOrAbove, type Severity } from '../../shared/model/taxonomy';
 import { packInfo, type LoadedPack } from '../../shared/rules/compile';
@@ -31,6 +32,8 @@ export interface AnalyseOptions {
   readonly out?: string;
   readonly jobs: number;
   readonly timeoutSeconds: number;
+  /** --ocr-languages: the languages scanned pages are read with (all shipped ones by default). */
+  readonly ocrLanguages?: readonly OcrLanguage[];
   readonly version: string;
 }
 
@@ -68,6 +71,7 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
     jobs: options.jobs,
     timeoutMs: options.timeoutSeconds * 1000,
     memoryMb: WORKER_MEMORY_MB,
+    ...(options.ocrLanguages !== undefined ? { ocrLanguages: options.ocrLanguages } : {}),
     onStart: (path) => {
       progress.started(path);
     },

@@ -23,6 +23,7 @@ import { collectInputs } from './inputs';
 import { writeOutput } from './output';
 import { WorkerPool } from './pool';
 import type { Job, Reply, WorkerSetup } from './worker';
+import type { OcrLanguage } from '../../shared/ocr/languages';
 
 export type ImportFormat = 'json' | 'table';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['json', 'table'];
@@ -35,6 +36,8 @@ export interface ImportOptions {
   readonly out?: string;
   readonly jobs: number;
   readonly timeoutSeconds: number;
+  /** --ocr-languages: the languages scanned pages are read with (all shipped ones by default). */
+  readonly ocrLanguages?: readonly OcrLanguage[];
   /** Stops the import as Ctrl-C does (tests, embedders); SIGINT is always listened to. */
   readonly signal?: AbortSignal;
 }
@@ -181,7 +184,11 @@ async function importFiles(
   const pool = new WorkerPool<Job, Reply>({
     size,
     workerUrl: new URL('./worker.mjs', import.meta.url),
-    setup: Promise.resolve({ packs, keepText: true } satisfies WorkerSetup),
+    setup: Promise.resolve({
+      packs,
+      keepText: true,
+      ...(options.ocrLanguages !== undefined ? { ocrLanguages: options.ocrLanguages } : {}),
+    } satisfies WorkerSetup),
     timeoutMs: options.timeoutSeconds * 1000,
     memoryMb: WORKER_MEMORY_MB,
     onReply: (job, reply) => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 import { Severity } from '../../shared/model/taxonomy';
+import { parseOcrLanguages, type OcrLanguage } from '../../shared/ocr/languages';
 import { bundledRulesDir, loadPacks, RulePackError } from '../rules/load-packs';
 import { analyseCommand, EXIT, type OutputFormat } from './analyse-command';
 import { checkRulesCommand } from './check-rules-command';
@@ -78,6 +79,7 @@ async function analyse(args: readonly string[]): Promise<number> {
     out: { type: 'string' },
     jobs: { type: 'string' },
     timeout: { type: 'string' },
+    'ocr-languages': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -104,8 +106,17 @@ async function analyse(args: readonly string[]): Promise<number> {
     ...(values.out !== undefined ? { out: values.out } : {}),
     jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),
     timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
+    ...ocrLanguages(values['ocr-languages']),
     version: packageJson.version,
   });
+}
+
+/** --ocr-languages eng,deu -> the option, or a usage error in plain words. */
+function ocrLanguages(list: string | undefined): { ocrLanguages?: OcrLanguage[] } {
+  if (list === undefined) return {};
+  const parsed = parseOcrLanguages(list);
+  if (typeof parsed === 'string') throw new UsageError(`--ocr-languages: ${parsed}`);
+  return { ocrLanguages: parsed };
 }
 
 async function diff(args: readonly string[]): Promise<number> {
@@ -162,6 +173,7 @@ async function importFolders(args: readonly string[]): Promise<number> {
     out: { type: 'string' },
     jobs: { type: 'string' },
     timeout: { type: 'string' },
+    'ocr-languages': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -190,6 +202,7 @@ async function importFolders(args: readonly string[]): Promise<number> {
     ...(values.out !== undefined ? { out: values.out } : {}),
     jobs: positiveInt(values.jobs, '--jobs') ?? availableParallelism(),
     timeoutSeconds: positiveInt(values.timeout, '--timeout') ?? 120,
+    ...ocrLanguages(values['ocr-languages']),
   });
 }
 

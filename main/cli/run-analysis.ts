@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ReadError } from '../../shared/model/errors';
 import type { DocumentResult } from '../../shared/model/finding';
+import type { OcrLanguage } from '../../shared/ocr/languages';
 import type { LoadedPack } from '../../shared/rules/compile';
 import { assembleDocument, failed, type PagesPart } from '../extract/document-result';
 import { WorkerPool } from './pool';
@@ -15,6 +16,8 @@ export interface RunOptions {
   readonly jobs: number;
   readonly timeoutMs: number;
   readonly memoryMb: number;
+  /** The languages scanned pages are read with; every shipped one when left out. */
+  readonly ocrLanguages?: readonly OcrLanguage[];
   readonly onStart?: (path: string) => void;
   /** Called once per file, in any order, as soon as its result is complete. */
   readonly onResult: (index: number, result: DocumentResult) => void;
@@ -100,7 +103,11 @@ export async function runAnalysis(
   pool.prestart(files.length === 1 ? options.jobs : Math.min(options.jobs, files.length));
   try {
     const packs = options.loadPacks();
-    provideSetup({ packs, split: { workers: options.jobs } });
+    provideSetup({
+      packs,
+      split: { workers: options.jobs },
+      ...(options.ocrLanguages !== undefined ? { ocrLanguages: options.ocrLanguages } : {}),
+    });
     files.forEach((path, file) => {
       pool.push({ file, path });
     });

@@ -1,5 +1,6 @@
 // The CLI's help text, kept next to the option parser so both change together.
 import { SEVERITIES } from '../../shared/model/taxonomy';
+import { OCR_LANGUAGES } from '../../shared/ocr/languages';
 import { DOCUMENT_OPTIONS_USAGE } from '../export/document-args';
 
 export const USAGE = `Usage:
@@ -14,8 +15,9 @@ export const USAGE = `Usage:
   claimlens verify BUNDLE.zip             check a bundle: every hash, the originals, the audit chain
   claimlens --version | --help
 
-PATH is a file or a folder (walked recursively for .pdf, .txt and .text files). With no PATH,
-ClaimLens analyses its bundled sample brochure.
+PATH is a file or a folder (walked recursively for PDF, Word .docx, saved web pages .html/.htm,
+PNG and JPEG images, and .txt/.text files). With no PATH, ClaimLens analyses its bundled sample
+brochure.
 
 Options for analyse:
   --format json|jsonl|csv|table|html
@@ -30,6 +32,9 @@ Options for analyse:
   --out FILE                      write the output to FILE instead of standard output
   --jobs N                        worker threads (default: the number of cores)
   --timeout SECONDS               time limit per file (default: 120)
+  --ocr-languages LIST            languages pages without a text layer are read in, a comma-
+                                  separated list of ${OCR_LANGUAGES.join(', ')} (default: all;
+                                  fewer read faster)
 
 Options for diff (OLD and NEW are files, or with --library documents of a library named by
 SHA-256, its first 8 or more characters, or file name; findings are matched by rule and quote,
@@ -48,7 +53,7 @@ already in the library or met earlier in the run is skipped; Ctrl-C stops after 
 read and keeps what was saved):
   --library DIR                   the library folder (created if needed; the app must be closed)
   --format table|json             the summary: failures with their reasons, duplicates (default: table)
-  --rules PATH, --out FILE, --jobs N, --timeout SECONDS   as for analyse
+  --rules PATH, --out FILE, --jobs N, --timeout SECONDS, --ocr-languages LIST   as for analyse
 
 Options for bundle:
 ${DOCUMENT_OPTIONS_USAGE}  --out FILE.zip                  the bundle to write (replaced atomically if it exists)

@@ -11,7 +11,8 @@ import {
   type SplitAnnouncement,
 } from '../extract/analyse-file';
 import { asReadError } from '../extract/document-result';
-import { onPageRecognised } from '../extract/ocr-engine';
+import { onPageRecognised, setOcrLanguages } from '../extract/ocr-engine';
+import type { OcrLanguage } from '../../shared/ocr/languages';
 import { preloadPdfjs } from '../extract/pdfjs';
 import { planOcrParts, planParts, type SplitPolicy } from './split';
 import type { Envelope } from './pool';
@@ -22,6 +23,8 @@ export interface WorkerSetup {
   readonly split?: SplitPolicy;
   /** When set, each 'done' reply carries the pages' text (for the library: claimlens import). */
   readonly keepText?: boolean;
+  /** The languages scanned pages are read with (--ocr-languages); every shipped one by default. */
+  readonly ocrLanguages?: readonly OcrLanguage[];
 }
 
 export interface Job {
@@ -78,6 +81,7 @@ onPageRecognised(() => {
 
 port.once('message', (setup: WorkerSetup) => {
   const rules = compileRules(setup.packs);
+  if (setup.ocrLanguages !== undefined) setOcrLanguages(setup.ocrLanguages);
   void parserReady.then(() => {
     port.on('message', (job: Job) => {
       void run(job, rules, setup).then((reply) => {

@@ -18,3 +18,20 @@ export function modelFile(code: OcrLanguage): string {
 export function isOcrLanguage(code: string): code is OcrLanguage {
   return (OCR_LANGUAGES as readonly string[]).includes(code);
 }
+
+/**
+ * A comma-separated list of language codes ("eng,deu") -> the languages, in OCR_LANGUAGES
+ * order; or a plain-words reason it is not one.
+ */
+export function parseOcrLanguages(list: string): OcrLanguage[] | string {
+  const codes = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const unknown = codes.filter((c) => !isOcrLanguage(c));
+  if (codes.length === 0 || unknown.length > 0) {
+    const what = codes.length === 0 ? 'no language' : `"${unknown.join('", "')}"`;
+    return `OCR languages are a comma-separated list of ${OCR_LANGUAGES.join(', ')}; got ${what}.`;
+  }
+  return OCR_LANGUAGES.filter((code) => codes.includes(code));
+}

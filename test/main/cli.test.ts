@@ -368,6 +368,23 @@ describe('claimlens analyse, options and outputs', () => {
     expect(run.code).toBe(2);
   });
 
+  it('reads scans in the languages --ocr-languages names, and refuses unknown ones', () => {
+    const { code, report } = analyseJson([
+      `${FIXTURES}/scanned-no-text.pdf`,
+      '--ocr-languages',
+      'eng',
+    ]);
+    expect(code).toBe(0);
+    expect(report.documents[0]!.findings.map((f) => f.category)).toEqual(
+      expect.arrayContaining(['face_recognition', 'lpr_vehicle']),
+    );
+    const bad = claimlens(['analyse', SAMPLE, '--ocr-languages', 'eng,klingon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--ocr-languages: OCR languages are a comma-separated list of eng, deu, fra, spa, chi_sim; got "klingon".',
+    );
+  });
+
   it('reports a broken rule pack with file and line, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlens-'));
     writeFileSync(
