@@ -75,6 +75,9 @@ export async function analyseCommand(options: AnalyseOptions): Promise<number> {
     onStart: (path) => {
       progress.started(path);
     },
+    onOcrPage: (path) => {
+      progress.ocrPage(path);
+    },
     onResult: (i, result) => {
       documents[i] = result;
       progress.finished();

@@ -11,6 +11,8 @@ export interface PoolOptions<J, R> {
   readonly timeoutMs: number;
   readonly memoryMb: number;
   readonly onStart?: (job: J) => void;
+  /** A job's worker finished a slow step (a page read by OCR). */
+  readonly onProgress?: (job: J) => void;
   readonly onReply: (job: J, reply: R) => void;
   readonly onFailure: (job: J, error: ReadError) => void;
 }
@@ -146,7 +148,10 @@ export class WorkerPool<J, R> {
       }
       // A worker that finished a slow step (a page read by OCR) gets its time limit again.
       if (message === 'progress') {
-        if (slot.job !== null && this.slots.has(slot)) this.arm(slot);
+        if (slot.job !== null && this.slots.has(slot)) {
+          this.arm(slot);
+          this.options.onProgress?.(slot.job);
+        }
         return;
       }
       if (slot.job === null || !this.slots.has(slot)) return;

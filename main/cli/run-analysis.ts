@@ -19,6 +19,8 @@ export interface RunOptions {
   /** The languages scanned pages are read with; every shipped one when left out. */
   readonly ocrLanguages?: readonly OcrLanguage[];
   readonly onStart?: (path: string) => void;
+  /** A page of the file was read by OCR. */
+  readonly onOcrPage?: (path: string) => void;
   /** Called once per file, in any order, as soon as its result is complete. */
   readonly onResult: (index: number, result: DocumentResult) => void;
 }
@@ -57,6 +59,9 @@ export async function runAnalysis(
     memoryMb: options.memoryMb,
     onStart: (job) => {
       if (job.range === undefined) options.onStart?.(job.path);
+    },
+    onProgress: (job) => {
+      options.onOcrPage?.(job.path);
     },
     onReply: (job, reply) => {
       const path = files[job.file]!;
