@@ -22,7 +22,7 @@ import {
 } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.4.0';
+export const ENGINE_VERSION = '1.5.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
@@ -77,8 +77,24 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   };
 
   const sentenceCache = new Map<number, boolean>();
+  const notClaim = new Map<number, boolean>();
+  // A sentence about a law or a sales policy makes no claim ("The AI Act prohibits ...").
+  const aboutProduct = (s: number): boolean => {
+    let no = notClaim.get(s);
+    if (no === undefined) {
+      const seg = segments[s]!;
+      no =
+        contextFor(rules, state.languages[s]!).notClaim.find(
+          state.view,
+          seg.firstToken,
+          seg.endToken,
+        ).length > 0;
+      notClaim.set(s, no);
+    }
+    return !no;
+  };
   const matches = [...indexedMatches(state, rules), ...regexMatches(state, rules)].filter(
-    (m) => !excluded(state, rules, m, sentenceCache),
+    (m) => aboutProduct(m.seg) && !excluded(state, rules, m, sentenceCache),
   );
   // Claims cluster in a few sentences; each sentence is shown once, however many findings it has.
   const sentences = new Map<number, string>();

@@ -96,6 +96,7 @@ export interface CompiledContext {
   readonly thirdPartyNear: CueSet;
   readonly conjunctions: CueSet;
   readonly clauseBreaks: CueSet;
+  readonly notClaim: CueSet;
 }
 
 /** Where a pattern sits: rule index, pattern index, and a number unique in the rule set. */
@@ -289,6 +290,7 @@ export function compileContexts(packs: readonly RulePackFile[]): CompiledContext
       thirdPartyNear: cues('third_party_near'),
       conjunctions: cues('conjunctions'),
       clauseBreaks: cues('clause_breaks'),
+      notClaim: cues('not_claim'),
     };
   };
   return {

@@ -118,6 +118,11 @@ export const CueLists = z.strictObject({
   conjunctions: CueList,
   /** Words that end a clause, so a cue before them does not reach past them: "but", "however". */
   clause_breaks: CueList,
+  /**
+   * Sentences that speak of a law, a ban or whom a company will not sell to, not of a product: no
+   * finding is reported in them ("The EU AI Act prohibits emotion recognition at work").
+   */
+  not_claim: CueList,
 });
 export type CueLists = z.infer<typeof CueLists>;
 

@@ -201,6 +201,15 @@ rules:
     ).toBe('asserted');
   });
 
+  it('reports nothing in a sentence about a law or a sales policy', () => {
+    expect(find('The AI Act prohibits face recognition in public.')).toEqual([]);
+    expect(find('We do not sell cameras to agencies that want face recognition.')).toEqual([]);
+    // The next sentence is about the product again.
+    expect(
+      find('The law prohibits ethnic classification. Our NVR offers face recognition.'),
+    ).toEqual([{ rule: 'face', quote: 'face recognition', polarity: 'asserted' }]);
+  });
+
   it('does not take a licence plate for a licence', () => {
     expect(find('Facial recognition with licence plate reading.')[0]?.polarity).toBe('asserted');
     expect(find('Facial recognition with the Pro licence.')[0]?.polarity).toBe('optional');

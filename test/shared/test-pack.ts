@@ -19,6 +19,7 @@ context:
   negation_suffix: ["free"]
   negation_closing: ["will be rejected"]
   not_hedge: ["licence plate"]
+  not_claim: ["act|law ~4 prohibits", "not ~2 sell ~4 to"]
 rules:
   - id: ethnicity
     title: Infers ethnicity
