@@ -136,8 +136,13 @@ export function App() {
         >
           Rules
         </button>
-        <button type="button" className="btn primary" onClick={importer.pickFiles}>
-          Open PDF…
+        <button
+          type="button"
+          className="btn primary"
+          title="Open PDFs, Word files (.docx), saved web pages, PNG or JPEG images, or text files"
+          onClick={importer.pickFiles}
+        >
+          Open…
         </button>
         <button type="button" className="btn" onClick={importer.pickFolder}>
           Open folder…

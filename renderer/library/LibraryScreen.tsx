@@ -111,8 +111,8 @@ export function LibraryScreen({
         <div className={`empty${dragging ? ' dragging' : ''}`}>
           <h2>Your library is empty</h2>
           <p>
-            Open a vendor brochure or datasheet (PDF), or drop files here. Originals are kept
-            unchanged.
+            Open a vendor brochure or datasheet (PDF, Word file, saved web page, image or text), or
+            drop files here. Originals are kept unchanged.
           </p>
         </div>
       ) : shown.length === 0 ? (

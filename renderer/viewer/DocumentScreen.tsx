@@ -37,6 +37,8 @@ interface Props {
 }
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+/** How wide an image's page is drawn at 100%, in CSS pixels (a Letter page's 612 points). */
+const IMAGE_PAGE_WIDTH = 612;
 
 /** The largest zoom step not above `ratio`, and never above 125% to start with. */
 function fitZoom(ratio: number): number {
@@ -60,6 +62,11 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
   const [texts, setTexts] = useState<{ page: number; text: string }[] | null>(null);
   /** What the original is when it is not a PDF ("a PNG image"): no annotated copy of it. */
   const [notPdf, setNotPdf] = useState<string | undefined>(undefined);
+  /**
+   * Points a page unit is drawn as at 100%: 1 for a PDF; for an image (one unit a pixel) less,
+   * so that a 4000-pixel photo opens as a page about as wide as a Letter page, not a wall.
+   */
+  const [unit, setUnit] = useState(1);
   const pagesRef = useRef<HTMLDivElement>(null);
 
   const reload = useCallback(async () => {
@@ -76,9 +83,11 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         // The pages open while the findings come. Main verifies the bytes as it serves them; a
         // verification failure shows in the detail instead.
         // An image opens as a one-page PDF made from it; text (Word, web page) has no pages.
+        const original = { image: false };
         const early = readOriginal(sha256)
           .then((bytes) => {
             const kind = inputKind(bytes, '');
+            original.image = kind === 'image';
             if (kind !== 'pdf') setNotPdf(describeKind(bytes, ''));
             return kind === 'text' ? null : openPdfOrImage(bytes, '', askPassword);
           })
@@ -120,9 +129,11 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
         const first = await opened.doc.getPage(1);
         const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = first.view;
         setFallbackSize({ width: x1 - x0, height: y1 - y0 });
+        const pageUnit = original.image ? Math.min(1, IMAGE_PAGE_WIDTH / (x1 - x0)) : 1;
+        setUnit(pageUnit);
         // Open at a zoom where the page fits the width available, up to 125%.
         const room = (pagesRef.current?.clientWidth ?? 0) - 40;
-        if (room > 0) setZoom(fitZoom(room / (x1 - x0)));
+        if (room > 0) setZoom(fitZoom(room / ((x1 - x0) * pageUnit)));
         setPdf(opened);
       } catch (e) {
         if (!isCancelled()) setError((e as Error).message);
@@ -406,7 +417,7 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
               doc={pdf.doc}
               count={laidOut === 'first page' ? 1 : pdf.doc.numPages}
               onFirstShown={onFirstShown}
-              zoom={zoom}
+              zoom={zoom * unit}
               fallbackSize={fallbackSize}
               marksByPage={marksByPage}
               findHit={findHit}

@@ -1,0 +1,177 @@
+// End-to-end: a Word file (LibreOffice), a saved product page with scripts and remote resources,
+// and a PNG of a brochure page imported into the app are read in the sandboxed renderer with the
+// command line's readers, their findings listed and marked where the words are: in the text view
+// for the Word file and the web page, on the image for the PNG. A damaged Word file, a zip bomb
+// and an empty file are marked failed in plain words while the rest keeps working.
+// Screenshots: docx-text-view.png, html-text-view.png, png-image-page.png, png-export-dialog.png.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCX_CLAIMS } from '../fixtures/make-input-fixtures';
+import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
+let app: RunningApp;
+let work: string;
+
+beforeAll(async () => {
+  work = newLibraryDir();
+  app = await startApp(newLibraryDir());
+  await app.page.getByRole('toolbar', { name: 'Document' }).waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+/** Imports `path` from the Library screen and waits until its row says it was read. */
+async function importFile(page: Page, path: string, name: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.locator('input[type=file][accept]').setInputFiles(path);
+  const row = page.getByRole('row', { name: `Open ${name}` });
+  await expect
+    .poll(async () => (await row.locator('td').nth(2).textContent()) ?? '', { timeout: 120_000 })
+    .not.toBe('—');
+  return row;
+}
+
+/** Imports a file that cannot be read and returns what its row says. */
+async function failedReason(page: Page, path: string, name: string): Promise<string> {
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.locator('input[type=file][accept]').setInputFiles(path);
+  const error = page.getByRole('row', { name: `Open ${name}` }).locator('.doc-error');
+  await error.waitFor({ timeout: 60_000 });
+  await expect.poll(() => error.textContent()).not.toMatch(/^Not read yet/);
+  return (await error.textContent()) ?? '';
+}
+
+describe('other inputs in the app', () => {
+  it('shows a Word file as text with its findings marked in place', async () => {
+    const { page } = app;
+    await (await importFile(page, join(FIXTURES, 'datasheet.docx'), 'datasheet.docx')).click();
+    const view = page.locator('.text-view');
+    await view.waitFor({ timeout: 60_000 });
+    // The feature table keeps its rows: the claim and its answer side by side.
+    const row = view.locator('tr', { hasText: 'Licence plate recognition' });
+    expect(await row.locator('td').allTextContents()).toEqual(['Licence plate recognition', 'Yes']);
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    const face = findings.getByRole('button', { name: /face recognition/i }).first();
+    await face.waitFor();
+    await face.click();
+    // The list's selection focuses its mark in the text, which shows the rule in a tooltip.
+    const focused = view.locator('mark.hl-text.selected[data-mark]');
+    await focused.waitFor();
+    await view.locator('mark.hl-text.selected[data-mark]:focus').waitFor();
+    expect((await focused.textContent())?.toLowerCase()).toContain('face recognition');
+    await page.getByRole('tooltip').waitFor();
+    // A denial is drawn struck through, as on a PDF page.
+    expect(await view.locator('mark.hl-text.negated').count()).toBeGreaterThan(0);
+    // Every claim the file makes is marked: one mark per category claimed, and the denial.
+    expect(await view.locator('mark.hl-text[data-mark]').count()).toBeGreaterThanOrEqual(
+      DOCX_CLAIMS.categories.length + DOCX_CLAIMS.denied.length,
+    );
+    await screenshot(page, 'docx-text-view');
+
+    // Find in the document marks the hit in the text.
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Find in document' }).fill('watchlist');
+    await page.getByRole('button', { name: 'Find next' }).click();
+    await expect.poll(() => view.locator('mark.hl-text.find').textContent()).toBe('watchlist');
+  });
+
+  it('reads a saved web page as data: its scripts never run, nothing is fetched', async () => {
+    const { page } = app;
+    const row = await importFile(page, join(FIXTURES, 'product-page.html'), 'product-page.html');
+    await row.click();
+    const view = page.locator('.text-view');
+    await view.getByText('OC-7 Analytics – Orbis Security').waitFor({ timeout: 60_000 });
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings
+      .getByRole('button', { name: /ethnicity/i })
+      .first()
+      .waitFor();
+    await view.locator('mark.hl-text.prohibited').first().waitFor();
+    const text = (await view.textContent()) ?? '';
+    for (const hidden of ['Uyghur', 'Gait recognition', 'Loitering']) {
+      expect(text).not.toContain(hidden);
+    }
+    // The page's inline script sets window.claims; its remote script, style and pixel would be
+    // requests the host refuses and logs.
+    expect(await page.evaluate(() => 'claims' in globalThis)).toBe(false);
+    expect(app.refused.filter((r) => r.includes('tracker.example'))).toEqual([]);
+    await screenshot(page, 'html-text-view');
+  });
+
+  it('reads a PNG by OCR and highlights its findings on the image', async () => {
+    const { page } = app;
+    const row = await importFile(page, join(FIXTURES, 'scanned-page.png'), 'scanned-page.png');
+    expect(await row.locator('td').nth(2).textContent()).toBe('1');
+    await row.click();
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    const face = findings.getByRole('button', { name: /Face recognition against a watchlist/ });
+    await face.waitFor({ timeout: 60_000 });
+    await face.click();
+    const detail = page.getByRole('region', { name: 'Selected finding' });
+    await detail.getByText(/Read by OCR from a scanned page, confidence \d+%/).waitFor();
+    // The marks lie on the image (one unit a pixel, as the command line reads it).
+    const slot = page.locator('[data-page="1"]');
+    const mark = slot.locator('.highlight-layer .hl.high').first();
+    await mark.waitFor();
+    const box = (await mark.boundingBox())!;
+    const pageBox = (await slot.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(pageBox.x);
+    expect(box.y + box.height).toBeLessThanOrEqual(pageBox.y + pageBox.height);
+    await screenshot(page, 'png-image-page');
+
+    // The annotated copy is made of PDFs only: the dialog says so and offers the rest.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: /Export scanned-page.png/ });
+    const annotated = dialog.getByRole('radio', { name: /Annotated PDF copy/ });
+    expect(await annotated.isDisabled()).toBe(true);
+    await dialog.getByText(/scanned-page.png is a PNG image, not a PDF/).waitFor();
+    expect(await dialog.getByRole('radio', { name: /CSV spreadsheet/ }).isEnabled()).toBe(true);
+    await screenshot(page, 'png-export-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it(
+    'marks a damaged Word file, a zip bomb and an empty file as failed, in plain words',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const { page } = app;
+      const docx = readFileSync(join(FIXTURES, 'datasheet.docx'));
+      const truncated = join(work, 'truncated.docx');
+      writeFileSync(truncated, docx.subarray(0, docx.length >> 1));
+      expect(await failedReason(page, truncated, 'truncated.docx')).toMatch(
+        /^The Word file is damaged \(no ZIP directory at its end; it may be truncated\)/,
+      );
+
+      const bomb = zipSync({ 'word/document.xml': [new Uint8Array(1000), {}] });
+      const view = new DataView(bomb.buffer);
+      for (let at = 0; at + 4 <= bomb.length; at++) {
+        if (view.getUint32(at, true) === 0x04034b50) view.setUint32(at + 22, 300 << 20, true);
+        if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 300 << 20, true);
+      }
+      writeFileSync(join(work, 'bomb.docx'), bomb);
+      expect(await failedReason(page, join(work, 'bomb.docx'), 'bomb.docx')).toMatch(
+        /would unpack to 300 MB .* it looks like a zip bomb, so it was not opened/,
+      );
+
+      // An empty file never enters the library: the import's summary says why.
+      writeFileSync(join(work, 'empty.docx'), new Uint8Array(0));
+      await page.locator('input[type=file][accept]').setInputFiles(join(work, 'empty.docx'));
+      await page
+        .getByRole('list', { name: 'Files that could not be read' })
+        .getByText(/empty\.docx.*The file is empty \(0 bytes\)/)
+        .waitFor();
+
+      // The library goes on: the Word file read earlier still opens with its marks.
+      await page.getByRole('row', { name: 'Open datasheet.docx' }).click();
+      await page.locator('.text-view mark.hl-text[data-mark]').first().waitFor({ timeout: 60_000 });
+    },
+  );
+});
