@@ -147,41 +147,42 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
         <button type="button" className="btn" onClick={onSwap}>
           Swap old and new
         </button>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="btn"
-          disabled={diff === null}
-          onClick={() => void exportAs('csv')}
-        >
-          Export CSV
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={diff === null}
-          onClick={() => void exportAs('json')}
-        >
-          Export JSON
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={diff === null || docs.old === null || docs.new === null || working !== null}
-          title="The comparison report: both editions' identity, each change with both pages"
-          onClick={() => void exportAs('html')}
-        >
-          Export HTML report
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={diff === null || docs.old === null || docs.new === null || working !== null}
-          title="The comparison report as an A4 PDF"
-          onClick={() => void exportAs('pdf')}
-        >
-          Export PDF report
-        </button>
+        <div className="compare-exports" role="group" aria-label="Export the comparison">
+          <button
+            type="button"
+            className="btn"
+            disabled={diff === null}
+            onClick={() => void exportAs('csv')}
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={diff === null}
+            onClick={() => void exportAs('json')}
+          >
+            Export JSON
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={diff === null || docs.old === null || docs.new === null || working !== null}
+            title="The comparison report: both editions' identity, each change with both pages"
+            onClick={() => void exportAs('html')}
+          >
+            Export HTML report
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={diff === null || docs.old === null || docs.new === null || working !== null}
+            title="The comparison report as an A4 PDF"
+            onClick={() => void exportAs('pdf')}
+          >
+            Export PDF report
+          </button>
+        </div>
       </div>
       {working && (
         <div className="banner info" role="status">

@@ -6,8 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveIntoFolder } from '../../main/export/app-export';
+import { extractPdf } from '../../main/extract/extract-pdf';
 import { EditionDiff } from '../../shared/diff/diff';
 import { brochurePdf, writeEditions } from '../main/diff-editions';
 import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
@@ -146,11 +148,64 @@ describe('folder import and compare editions', () => {
     );
     expect(json.summary.changed).toBe(3);
 
+    // The comparison report, with both editions' page images drawn in the renderer.
+    await view.getByRole('button', { name: 'Export HTML report' }).click();
+    await page
+      .getByText(
+        /^Saved the comparison \(1 added, 2 removed, 3 changed, 2 unchanged; 9 page images\) as .+\.comparison\.html$/,
+      )
+      .waitFor({ timeout: 60_000 });
+    await screenshot(page, 'compare-report-saved');
+    const report = parseDocument(
+      readFileSync(
+        join(work, 'exports', 'sv-9000-2023 vs sv-9000-2024-copy.comparison.html'),
+        'utf8',
+      ),
+    );
+    const changeArticles = DomUtils.findAll(
+      (e) => 'data-change-kind' in e.attribs,
+      report.children,
+    );
+    expect(changeArticles.map((a) => a.attribs['data-change-kind'])).toEqual([
+      'removed',
+      'removed',
+      'changed',
+      'added',
+      'changed',
+      'changed',
+    ]);
+    // Each side an edition has shows its page, drawn by the renderer (main parsed no PDF).
+    const images = changeArticles.map(
+      (a) =>
+        DomUtils.findAll(
+          (e) => e.name === 'img' && /^data:image\/png;base64,/.test(e.attribs.src ?? ''),
+          a.children,
+        ).length,
+    );
+    expect(images).toEqual([1, 1, 2, 1, 2, 2]);
+    const reportText = DomUtils.textContent(report);
+    expect(reportText).toContain('verified against its SHA-256 when the report was made');
+    expect(reportText).toContain('Polarity: planned → claimed');
+    await view.getByRole('button', { name: 'Export PDF report' }).click();
+    await page.getByText(/^Saved the comparison .+\.comparison\.pdf$/).waitFor({ timeout: 60_000 });
+    const pdf = await extractPdf(
+      new Uint8Array(
+        readFileSync(join(work, 'exports', 'sv-9000-2023 vs sv-9000-2024-copy.comparison.pdf')),
+      ),
+    );
+    const pdfText = pdf.pages
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, '');
+    expect(pdfText).toContain('Change1REMOVEDPROHIBITED');
+    expect(pdfText).toContain('Polarity:planned→claimed');
+
     // Swapping turns the addition into a removal.
     await view.getByRole('button', { name: 'Swap old and new' }).click();
     await view.getByText('2 added').waitFor();
     await view.getByText('1 removed').waitFor();
-  });
+    // Drawing both editions' page images and writing the report add to the usual minute.
+  }, 180_000);
 
   it('cancels a big folder part way and keeps what was imported', async () => {
     const { page } = app;
