@@ -4,21 +4,26 @@
 // for the Word file and the web page, on the image for the PNG. A damaged Word file, a zip bomb
 // and an empty file are marked failed in plain words while the rest keeps working.
 // Screenshots: docx-text-view.png, html-text-view.png, png-image-page.png, png-export-dialog.png.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveIntoFolder } from '../../main/export/app-export';
+import { verifyBundle } from '../../main/export/verify';
 import { DOCX_CLAIMS } from '../fixtures/make-input-fixtures';
 import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
 let app: RunningApp;
 let work: string;
+const exportsDir = mkdtempSync(join(tmpdir(), 'claimlens-other-exports-'));
+const NOTE = 'The watchlist claim is on the vendor datasheet sent to the city council.';
 
 beforeAll(async () => {
   work = newLibraryDir();
-  app = await startApp(newLibraryDir());
+  app = await startApp(newLibraryDir(), { saveExport: saveIntoFolder(exportsDir) });
   await app.page.getByRole('toolbar', { name: 'Document' }).waitFor({ timeout: 60_000 });
 });
 
@@ -73,6 +78,21 @@ describe('other inputs in the app', () => {
       DOCX_CLAIMS.categories.length + DOCX_CLAIMS.denied.length,
     );
     await screenshot(page, 'docx-text-view');
+
+    // Triage and a note work as on a PDF, and reach the exports.
+    const detail = page.getByRole('region', { name: 'Selected finding' });
+    await detail.getByRole('radio', { name: 'Confirmed' }).click();
+    await detail.getByLabel('Note').fill(NOTE);
+    await detail.getByText(/^Saved /).waitFor();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export datasheet.docx' });
+    await dialog.getByRole('radio', { name: /CSV spreadsheet/ }).check();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await dialog.getByRole('status').getByText('Saved', { exact: false }).first().waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const csv = readFileSync(join(exportsDir, 'datasheet.findings.csv'), 'utf8');
+    expect(csv).toContain(NOTE);
+    expect(csv).toMatch(/face recognition against a watchlist.*confirmed/i);
 
     // Find in the document marks the hit in the text.
     await page.getByRole('button', { name: 'Find', exact: true }).click();
@@ -133,7 +153,24 @@ describe('other inputs in the app', () => {
     await dialog.getByText(/scanned-page.png is a PNG image, not a PDF/).waitFor();
     expect(await dialog.getByRole('radio', { name: /CSV spreadsheet/ }).isEnabled()).toBe(true);
     await screenshot(page, 'png-export-dialog');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // The bundle goes without the copy and says why; the report's image of the page is drawn.
+    await dialog.getByRole('radio', { name: /Evidence bundle/ }).check();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const status = dialog.getByRole('status');
+    await status.getByText('Saved', { exact: false }).first().waitFor({ timeout: 120_000 });
+    expect(await status.textContent()).toMatch(
+      /Annotated PDF copy of scanned-page.png: .*not a PDF/,
+    );
+    const zip = new Uint8Array(readFileSync(join(exportsDir, 'scanned-page.evidence.zip')));
+    const verified = verifyBundle(zip);
+    expect(verified).toMatchObject({ status: 'intact', problems: [] });
+    if (verified.status === 'unreadable') return;
+    expect(verified.manifest.files.map((f) => f.role)).not.toContain('annotated-pdf');
+    const report = strFromU8(unzipSync(zip)['report/report.html']!);
+    expect(report).toContain('data:image/png;base64,');
+    expect(report).toContain('Face recognition against a watchlist');
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   it(
