@@ -14,20 +14,25 @@ afterAll(() => {
 });
 
 describe('documentPaths', () => {
-  it('keeps existing PDF files, resolved against the launch folder, and nothing else', () => {
+  it('keeps existing files of the kinds ClaimLens reads, resolved against the launch folder', () => {
     writeFileSync(join(root, 'Price list.PDF'), '%PDF-1.4\n');
     writeFileSync(join(root, 'notes.txt'), 'text');
+    writeFileSync(join(root, 'main.mjs'), 'export {};');
     const args = [
       '/opt/ClaimLens/claimlens',
       '--no-sandbox',
+      'main.mjs',
       'Price list.PDF',
       'notes.txt',
       'missing.pdf',
       join(FIXTURES, 'brochure-3p.pdf'),
+      join(FIXTURES, 'datasheet.docx'),
     ];
     expect(documentPaths(args, root)).toEqual([
       join(root, 'Price list.PDF'),
+      join(root, 'notes.txt'),
       join(FIXTURES, 'brochure-3p.pdf'),
+      join(FIXTURES, 'datasheet.docx'),
     ]);
   });
 });
