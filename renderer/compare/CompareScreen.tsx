@@ -48,6 +48,12 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
     old: null,
     new: null,
   });
+  // A report waits for both pages to be open, to draw their images; where they could not be
+  // opened (the error says why), it is made without images, and says so.
+  const reportReady =
+    diff !== null &&
+    working === null &&
+    ((docs.old !== null && docs.new !== null) || error !== null);
   const exportAs = async (format: 'json' | 'csv' | 'html' | 'pdf') => {
     setExported(null);
     try {
@@ -167,7 +173,7 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
           <button
             type="button"
             className="btn"
-            disabled={diff === null || docs.old === null || docs.new === null || working !== null}
+            disabled={!reportReady}
             title="The comparison report: both editions' identity, each change with both pages"
             onClick={() => void exportAs('html')}
           >
@@ -176,7 +182,7 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
           <button
             type="button"
             className="btn"
-            disabled={diff === null || docs.old === null || docs.new === null || working !== null}
+            disabled={!reportReady}
             title="The comparison report as an A4 PDF"
             onClick={() => void exportAs('pdf')}
           >
