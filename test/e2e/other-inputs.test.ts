@@ -1,8 +1,9 @@
 // End-to-end: a Word file (LibreOffice), a saved product page with scripts and remote resources,
-// and a PNG of a brochure page imported into the app are read in the sandboxed renderer with the
-// command line's readers, their findings listed and marked where the words are: in the text view
-// for the Word file and the web page, on the image for the PNG. A damaged Word file, a zip bomb
-// and an empty file are marked failed in plain words while the rest keeps working.
+// and a PNG and a JPEG of a brochure page imported into the app are read in the sandboxed
+// renderer with the command line's readers, their findings listed and marked where the words are:
+// in the text view for the Word file and the web page, on the image (with the CLI's quads) for the
+// PNG. A damaged Word file, a zip bomb, an image over the pixel cap and an empty file are refused
+// in plain words while the rest keeps working.
 // Screenshots: docx-text-view.png, html-text-view.png, png-image-page.png, png-export-dialog.png.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,10 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveIntoFolder } from '../../main/export/app-export';
+import { analyseFile } from '../../main/extract/analyse-file';
+import { closeOcr } from '../../main/extract/ocr-engine';
+import { bundledRulesDir, loadPacks } from '../../main/rules/load-packs';
+import { compileRules } from '../../shared/rules/compile';
 import { verifyBundle } from '../../main/export/verify';
 import { DOCX_CLAIMS } from '../fixtures/make-input-fixtures';
 import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
@@ -145,6 +150,23 @@ describe('other inputs in the app', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(pageBox.y + pageBox.height);
     await screenshot(page, 'png-image-page');
 
+    // The quads are the command line's: the same user space, OCR at the image's own resolution.
+    const sha256 = app.services.store.list().find((d) => d.fileName === 'scanned-page.png')!.sha256;
+    const inApp = (await app.services.store.detail(sha256)).findings.map((f) => f.finding);
+    const rules = compileRules(loadPacks([bundledRulesDir()]));
+    const outcome = await analyseFile(join(FIXTURES, 'scanned-page.png'), rules);
+    await closeOcr();
+    if (outcome.kind !== 'done') throw new Error('expected a whole document');
+    const inCli = outcome.result.findings;
+    expect(inApp.map((f) => f.quote).sort()).toEqual(inCli.map((f) => f.quote).sort());
+    for (const f of inApp) {
+      const cli = inCli.find((c) => c.quote === f.quote)!;
+      expect(f.quads.length, f.quote).toBe(cli.quads.length);
+      f.quads.forEach((quad, i) =>
+        quad.forEach((v, k) => expect(Math.abs(v - cli.quads[i]![k]!), f.quote).toBeLessThan(3)),
+      );
+    }
+
     // The annotated copy is made of PDFs only: the dialog says so and offers the rest.
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: /Export scanned-page.png/ });
@@ -173,8 +195,17 @@ describe('other inputs in the app', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('reads a JPEG too', async () => {
+    const { page } = app;
+    const row = await importFile(page, join(FIXTURES, 'scanned-page.jpg'), 'scanned-page.jpg');
+    await row.click();
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings.getByRole('button', { name: /Licence plate recognition/ }).waitFor();
+    await page.locator('[data-page="1"] .highlight-layer .hl.medium').first().waitFor();
+  });
+
   it(
-    'marks a damaged Word file, a zip bomb and an empty file as failed, in plain words',
+    'refuses a damaged Word file, a zip bomb, a huge image and an empty file in plain words',
     {
       timeout: 180_000,
     },
@@ -196,6 +227,14 @@ describe('other inputs in the app', () => {
       writeFileSync(join(work, 'bomb.docx'), bomb);
       expect(await failedReason(page, join(work, 'bomb.docx'), 'bomb.docx')).toMatch(
         /would unpack to 300 MB .* it looks like a zip bomb, so it was not opened/,
+      );
+
+      const huge = new Uint8Array(readFileSync(join(FIXTURES, 'scanned-page.png')));
+      new DataView(huge.buffer).setUint32(16, 20_000);
+      new DataView(huge.buffer).setUint32(20, 20_000);
+      writeFileSync(join(work, 'huge.png'), huge);
+      expect(await failedReason(page, join(work, 'huge.png'), 'huge.png')).toMatch(
+        /^The image is 20000 x 20000 pixels, more than ClaimLens reads \(40 megapixels\); scale it down/,
       );
 
       // An empty file never enters the library: the import's summary says why.
