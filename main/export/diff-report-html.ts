@@ -152,7 +152,7 @@ export function renderDiffReportHtml(model: DiffReportModel, font: HtmlFont | nu
 <dl class="identity"><dt>Tool</dt><dd>${e(model.tool)}</dd><dt>Report by</dt><dd>${e(model.reviewer)}</dd><dt>Report made</dt><dd>${e(formatUtc(model.generatedAt))}</dd></dl></section>
 ${warnings}
 <section class="summary"><h2>Summary</h2>
-<div class="totals"><span><strong>${model.changes.length}</strong> changes: ${e(summaryText(model))}</span></div>
+<div class="totals"><span><strong>${model.changes.length}</strong> change${model.changes.length === 1 ? '' : 's'}: ${e(summaryText(model))}</span></div>
 ${countsHtml(model)}
 <p class="why">${e(MATCHING_NOTE)}</p>
 </section>

@@ -354,7 +354,13 @@ export async function renderDiffReportPdf(model: DiffReportModel): Promise<Uint8
 
   heading(layout, 'Summary');
   layout.text(
-    [{ text: `${model.changes.length} changes: `, bold: true }, { text: summaryText(model) }],
+    [
+      {
+        text: `${model.changes.length} change${model.changes.length === 1 ? '' : 's'}: `,
+        bold: true,
+      },
+      { text: summaryText(model) },
+    ],
     { size: 9.5 },
   );
   layout.space(6);
