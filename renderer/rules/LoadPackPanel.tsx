@@ -6,7 +6,8 @@ import type { PackProblem, PackValidation } from '../../shared/ipc/contract';
 import type { DocumentMeta } from '../../shared/model/library';
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
 import { readOriginal } from '../app/api';
-import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
+import { inputKind, openPdfOrImage } from '../input/open-input';
+import type { OpenedPdf, PasswordPrompt } from '../pdf/load-document';
 import { RuleTable } from './PackList';
 import { PreviewPage } from './PreviewPage';
 import { previewPack, type Preview } from './preview';
@@ -109,12 +110,15 @@ function ValidPack({
   /** Counts the previews run, so only the last one's result is shown. */
   const runs = useRef(0);
   // The previewed document's original, opened when a match is first shown on its page and
-  // closed when another document is previewed or the panel goes.
-  const [pdf, setPdf] = useState<{ sha256: string; opened: Promise<OpenedPdf> } | null>(null);
+  // closed when another document is previewed or the panel goes. It opens to null for a
+  // document shown as text (a Word file, web page), which has no pages.
+  const [pdf, setPdf] = useState<{ sha256: string; opened: Promise<OpenedPdf | null> } | null>(
+    null,
+  );
   useEffect(
     () => () =>
       void pdf?.opened.then(
-        (p) => p.close(),
+        (p) => p?.close(),
         () => undefined,
       ),
     [pdf],
@@ -138,7 +142,9 @@ function ValidPack({
   const select = (id: string) => {
     setSelected(id);
     if (state.kind !== 'done' || pdf?.sha256 === state.preview.sha256) return;
-    const opened = readOriginal(state.preview.sha256).then((bytes) => openPdf(bytes, askPassword));
+    const opened = readOriginal(state.preview.sha256).then((bytes) =>
+      inputKind(bytes, '') === 'text' ? null : openPdfOrImage(bytes, '', askPassword),
+    );
     // Shown on the page view when it is awaited there.
     opened.catch(() => undefined);
     setPdf({ sha256: state.preview.sha256, opened });

@@ -1,5 +1,6 @@
 // One page of the previewed document with the new pack's matches highlighted, the chosen one
-// selected and scrolled into view: the preview's "jump to the match".
+// selected and scrolled into view: the preview's "jump to the match". A document with no pages
+// of its own (a Word file, web page) shows its stored text with the matches marked by offsets.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding, Quad } from '../../shared/model/finding';
@@ -7,11 +8,12 @@ import type { OpenedPdf } from '../pdf/load-document';
 import type { Mark } from '../viewer/marks';
 import { NearViewport } from '../viewer/near-viewport';
 import { PageView } from '../viewer/PageView';
+import { TextView } from '../viewer/TextView';
 import { quadsOnPage, type Preview } from './preview';
 
 interface Props {
-  /** The previewed document's original, opening or open. */
-  readonly pdf: Promise<OpenedPdf>;
+  /** The previewed document's original, opening or open; null for a document shown as text. */
+  readonly pdf: Promise<OpenedPdf | null>;
   readonly preview: Preview;
   readonly match: Finding;
   readonly onSelect: (id: string) => void;
@@ -25,6 +27,7 @@ type Placed =
       readonly doc: PDFDocumentProxy;
       readonly quads: Map<string, Quad[]> | null;
     }
+  | { readonly kind: 'text' }
   | { readonly kind: 'failed'; readonly message: string };
 
 const SCALE = 1;
@@ -40,6 +43,10 @@ export function PreviewPage(props: Props) {
     void (async () => {
       try {
         const opened = await pdf;
+        if (opened === null) {
+          if (isCurrent()) setPlaced({ page: match.page, placed: { kind: 'text' } });
+          return;
+        }
         const quads = await quadsOnPage(opened, preview, match.page);
         if (isCurrent())
           setPlaced({ page: match.page, placed: { kind: 'placed', doc: opened.doc, quads } });
@@ -69,7 +76,63 @@ export function PreviewPage(props: Props) {
       </p>
     );
   }
+  if (state.kind === 'text') return <PlacedText {...props} />;
   return <PlacedPage {...props} doc={state.doc} quads={state.quads} />;
+}
+
+function previewMark(m: Finding, quads: Quad[]): Mark {
+  return {
+    id: m.id,
+    page: m.page,
+    quads,
+    span: { start: m.start, end: m.end },
+    tone: m.severity,
+    negated: m.negated,
+    label: `Preview match, ${m.severity}: ${m.title}: "${m.quote}"`,
+  };
+}
+
+function PlacedText({ preview, match, onSelect }: Props) {
+  const pane = useRef<HTMLDivElement>(null);
+  const pages = useMemo(
+    () => [{ page: match.page, text: preview.texts.get(match.page) ?? '' }],
+    [preview.texts, match.page],
+  );
+  const marksByPage = useMemo(
+    () =>
+      new Map([
+        [
+          match.page,
+          preview.matches.filter((m) => m.page === match.page).map((m) => previewMark(m, [])),
+        ],
+      ]),
+    [preview.matches, match.page],
+  );
+  const reveal = useCallback(() => {
+    pane.current
+      ?.querySelector<HTMLElement>(`[data-mark="${CSS.escape(match.id)}"]`)
+      ?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [match.id]);
+  useEffect(reveal, [reveal]);
+  return (
+    <div
+      className="preview-page"
+      ref={pane}
+      role="region"
+      aria-label={`Page ${match.page} with the preview matches`}
+    >
+      <TextView
+        pages={pages}
+        marksByPage={marksByPage}
+        findHit={null}
+        selectedId={match.id}
+        scale={SCALE}
+        onSelect={onSelect}
+        onHover={ignore}
+        onShown={reveal}
+      />
+    </div>
+  );
 }
 
 function PlacedPage({
@@ -87,14 +150,7 @@ function PlacedPage({
     () =>
       preview.matches
         .filter((m) => m.page === match.page)
-        .map((m): Mark => ({
-          id: m.id,
-          page: m.page,
-          quads: quads?.get(m.id) ?? [],
-          tone: m.severity,
-          negated: m.negated,
-          label: `Preview match, ${m.severity}: ${m.title}: "${m.quote}"`,
-        })),
+        .map((m) => previewMark(m, quads?.get(m.id) ?? [])),
     [preview.matches, match.page, quads],
   );
 

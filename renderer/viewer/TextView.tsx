@@ -68,7 +68,7 @@ const TextPage = memo(function TextPage(props: {
   const blocks = useMemo(() => textBlocks(text), [text]);
   const placed = useMemo(() => {
     const list: Placed[] = marks.flatMap((mark) => {
-      const f = mark.finding?.finding;
+      const f = mark.span ?? mark.finding?.finding;
       return f && f.end > f.start ? [{ start: f.start, end: f.end, mark }] : [];
     });
     if (find) list.push({ start: find.start, end: find.end, mark: null });

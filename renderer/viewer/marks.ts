@@ -22,6 +22,8 @@ export interface Mark {
   /** The rule's explanation and references, for findings. */
   readonly rule?: RuleText;
   readonly highlight?: UserHighlight;
+  /** Where it lies in the page text, for a mark that is not a stored finding (a pack preview). */
+  readonly span?: { readonly start: number; readonly end: number };
 }
 
 export function marksOf(detail: DocumentView): Mark[] {

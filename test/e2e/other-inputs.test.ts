@@ -24,6 +24,23 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
 let app: RunningApp;
 let work: string;
 const exportsDir = mkdtempSync(join(tmpdir(), 'claimlens-other-exports-'));
+/** A pack of the user's whose one rule matches a phrase of the Word file. */
+const ENTRANCE_PACK = `pack:
+  id: e2e.entrances
+  name: Entrance monitoring
+  version: 1.0.0
+rules:
+  - id: e2e.entrances.every
+    title: Every entrance watched
+    category: behaviour_crowd
+    severity: medium
+    explanation: A claim that every entrance is watched describes blanket monitoring of visitors.
+    languages: [en]
+    patterns: ['every entrance']
+    tests:
+      match: [Cameras at every entrance.]
+      no_match: [A single door.]
+`;
 const NOTE = 'The watchlist claim is on the vendor datasheet sent to the city council.';
 
 beforeAll(async () => {
@@ -193,6 +210,30 @@ describe('other inputs in the app', () => {
     expect(report).toContain('data:image/png;base64,');
     expect(report).toContain('Face recognition against a watchlist');
     await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('previews a rule pack on a Word file with the match marked in its text', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Rules', exact: true }).click();
+    await page.getByLabel('Rule pack file (YAML)').setInputFiles({
+      name: 'entrances.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(ENTRANCE_PACK, 'utf8'),
+    });
+    const panel = page.getByRole('region', { name: 'Loaded rule pack entrances.yaml' });
+    await panel.getByText('The pack is valid.').waitFor();
+    const choice = panel.getByLabel('Document to preview on');
+    await choice.selectOption({ label: 'datasheet.docx' });
+    await panel.getByRole('button', { name: 'Preview matches' }).click();
+    const matches = panel.getByRole('list', { name: 'Preview matches' }).getByRole('button');
+    await matches.first().waitFor({ timeout: 60_000 });
+    await matches.first().click();
+    const shown = panel.getByRole('region', { name: 'Page 1 with the preview matches' });
+    const mark = shown.locator('mark.hl-text.medium.selected[data-mark]');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe('every entrance');
+    await screenshot(page, 'docx-rules-preview');
+    await panel.getByRole('button', { name: 'Discard' }).click();
   });
 
   it('reads a JPEG too', async () => {
