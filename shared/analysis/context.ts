@@ -229,32 +229,36 @@ export function shareListPolarity(
   text: string,
 ): void {
   const ordered = [...claims].sort((a, b) => a.seg - b.seg || a.t0 - b.t0 || a.t1 - b.t1);
-  // How each claim is joined to the one before it.
-  const links = ordered.map((b, i): Link => {
-    const a = ordered[i - 1];
-    if (a === undefined || a.seg !== b.seg) return 'none';
-    if (b.t0 < a.t1) return 'overlap';
-    return joinedByConjunction(contextOf(a.seg), view, text, a.t1, b.t0);
-  });
+  // How each claim is joined to the one before it, worked out only where a cue could pass.
+  const links = new Array<Link | undefined>(ordered.length);
+  const link = (i: number): Link => {
+    let found = links[i];
+    if (found === undefined) {
+      const [a, b] = [ordered[i - 1], ordered[i]];
+      if (a === undefined || b === undefined || a.seg !== b.seg) found = 'none';
+      else if (b.t0 < a.t1) found = 'overlap';
+      else found = joinedByConjunction(contextOf(a.seg), view, text, a.t1, b.t0);
+      links[i] = found;
+    }
+    return found;
+  };
   // A run of comma links counts only inside a list that a conjunction joins too.
-  const joined = links.map((link) => link === 'conjunction' || link === 'overlap');
-  for (let i = 0; i < links.length; i++) {
-    if (links[i] !== 'comma') continue;
+  const joined = (i: number): boolean => {
     let j = i;
-    while (j < links.length && (links[j] === 'comma' || links[j] === 'overlap')) j++;
-    if (links[j] === 'conjunction') for (let k = i; k < j; k++) joined[k] = true;
-  }
+    while (link(j) === 'comma' || (j > i && link(j) === 'overlap')) j++;
+    return j === i ? link(i) !== 'none' : link(j) === 'conjunction';
+  };
   for (let i = 1; i < ordered.length; i++) {
     const [a, b] = [ordered[i - 1]!, ordered[i]!];
     const cueAt = a.result.cueAt;
-    if (b.result.polarity === 'asserted' && cueAt !== undefined && cueAt < a.t0 && joined[i]) {
+    if (b.result.polarity === 'asserted' && cueAt !== undefined && cueAt < a.t0 && joined(i)) {
       b.result = a.result;
     }
   }
   for (let i = ordered.length - 2; i >= 0; i--) {
     const [a, b] = [ordered[i]!, ordered[i + 1]!];
     const cueAt = b.result.cueAt;
-    if (a.result.polarity === 'asserted' && cueAt !== undefined && cueAt >= b.t1 && joined[i + 1]) {
+    if (a.result.polarity === 'asserted' && cueAt !== undefined && cueAt >= b.t1 && joined(i + 1)) {
       a.result = b.result;
     }
   }

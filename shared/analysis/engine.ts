@@ -81,6 +81,7 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   // A sentence about a law or a sales policy makes no claim ("The AI Act prohibits ...").
   const aboutProduct = (s: number): boolean => {
     let no = notClaim.get(s);
+    if (no === undefined && contextFor(rules, state.languages[s]!).notClaim.empty) no = false;
     if (no === undefined) {
       const seg = segments[s]!;
       no =

@@ -432,6 +432,11 @@ export class CueSet {
   /** Cues whose first word is a prefix: tried at every token. */
   private readonly unkeyed: number[] = [];
 
+  /** True when the set has no cue, so looking for one can be skipped. */
+  get empty(): boolean {
+    return this.cues.length === 0;
+  }
+
   constructor(private readonly cues: readonly Slot[][]) {
     cues.forEach((slots, i) => {
       const first = slots[0];
