@@ -324,6 +324,7 @@ async function saveResult(
     findings: result.findings,
     engine: ENGINE_VERSION,
     rulePacks,
+    warnings: result.warnings,
   });
   summary.imported.push({ path, sha256, pages: result.pages, findings: result.findings.length });
 }

@@ -162,7 +162,7 @@ export async function evidenceFromLibrary(
     reviewer: library.reviewer(),
     tool: TOOL,
     ...provenance(audit, detail.findings),
-    warnings: [],
+    warnings: detail.warnings,
     gatheredAt: now.toISOString(),
   };
 }
@@ -271,6 +271,7 @@ export async function evidenceFromFile(
     detail: {
       meta,
       verification: 'verified',
+      warnings,
       findings: findings.map((finding) => ({
         finding,
         status: 'needs-review',

@@ -101,6 +101,7 @@ function detailOf(
       tags: [],
     },
     verification: 'verified',
+    warnings: result.warnings,
     findings: result.findings.map((finding) => ({
       finding,
       status: 'needs-review',

@@ -101,7 +101,7 @@ export function writeAnalysis(tx: Tx, upload: AnalysisUpload, at: string, actor:
   const pageCount = upload.pages.reduce((most, page) => Math.max(most, page.page), 0);
   tx.run(
     "UPDATE documents SET pages = ?, analysed_at = ?, state = 'analysed', error = NULL, " +
-      'summary = ?, counts = ?, engine = ?, rule_packs = ? WHERE sha256 = ?',
+      'summary = ?, counts = ?, engine = ?, rule_packs = ?, warnings = ? WHERE sha256 = ?',
     [
       pageCount,
       at,
@@ -109,6 +109,7 @@ export function writeAnalysis(tx: Tx, upload: AnalysisUpload, at: string, actor:
       JSON.stringify(summary.bySeverity),
       upload.engine,
       JSON.stringify(upload.rulePacks),
+      JSON.stringify(upload.warnings ?? []),
       sha256,
     ],
   );

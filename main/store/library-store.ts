@@ -76,6 +76,7 @@ import {
   readMeta,
   readNotes,
   tagsOf,
+  warningsOf,
   storedFinding,
   type DocumentRow,
   type FindingBriefs,
@@ -173,6 +174,7 @@ export class LibraryStore {
     return {
       meta: this.meta(sha256),
       verification,
+      warnings: warningsOf(this.db, sha256),
       findings: readFindings(this.db, sha256),
       highlights: readHighlights(this.db, sha256),
       notes: readNotes(this.db, sha256),
@@ -187,6 +189,7 @@ export class LibraryStore {
     return {
       meta: this.meta(sha256),
       verification,
+      warnings: warningsOf(this.db, sha256),
       findings: briefs.findings,
       rules: briefs.rules,
       highlights: readHighlights(this.db, sha256),
@@ -220,11 +223,11 @@ export class LibraryStore {
     const at = this.stamp();
     await this.db.write((tx) => {
       this.requireDocument(tx, sha256);
-      tx.run("UPDATE documents SET state = 'failed', error = ?, analysed_at = ? WHERE sha256 = ?", [
-        reason,
-        at.at,
-        sha256,
-      ]);
+      tx.run(
+        "UPDATE documents SET state = 'failed', error = ?, analysed_at = ?, warnings = '[]' " +
+          'WHERE sha256 = ?',
+        [reason, at.at, sha256],
+      );
       appendAudit(tx, { ...at, action: 'analysis.failed', detail: { sha256, error: reason } });
     });
     return this.meta(sha256);

@@ -101,6 +101,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(schema1);
     },
   },
+  {
+    version: 2,
+    // What the reader could not check (damaged pages, pages read by OCR and how well), as a JSON
+    // array of sentences; documents analysed before it have none recorded.
+    name: 'document warnings',
+    up: (db) => {
+      db.exec("ALTER TABLE documents ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'");
+    },
+  },
 ];
 
 /** The schema version a database is at; 0 for a new, empty one. */

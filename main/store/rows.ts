@@ -86,6 +86,14 @@ function toMeta(row: DocumentRow, tags: string[]): DocumentMeta {
   };
 }
 
+/** What the last analysis could not check, in plain words (none before it was recorded). */
+export function warningsOf(db: Reader, sha256: string): string[] {
+  const row = db.get<{ warnings: string }>('SELECT warnings FROM documents WHERE sha256 = ?', [
+    sha256,
+  ]);
+  return row === undefined ? [] : (JSON.parse(row.warnings) as string[]);
+}
+
 export function tagsOf(db: Reader, sha256: string): string[] {
   return db
     .all<{ tag: string }>('SELECT tag FROM tags WHERE sha256 = ? ORDER BY ord', [sha256])

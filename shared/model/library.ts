@@ -71,6 +71,8 @@ export type Note = z.infer<typeof Note>;
 export const DocumentDetail = z.strictObject({
   meta: DocumentMeta,
   verification: Verification,
+  /** What the last analysis could not check or read only by OCR, in plain words. */
+  warnings: z.array(z.string()),
   findings: z.array(StoredFinding),
   highlights: z.array(UserHighlight),
   notes: z.array(Note),
@@ -84,6 +86,8 @@ export const AnalysisUpload = z.strictObject({
   findings: z.array(Finding),
   engine: z.string(),
   rulePacks: z.array(RulePackInfo),
+  /** What could not be checked (damaged pages, pages read by OCR and how well), in plain words. */
+  warnings: z.array(z.string().max(2000)).max(1000).optional(),
 });
 export type AnalysisUpload = z.infer<typeof AnalysisUpload>;
 

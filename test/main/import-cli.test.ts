@@ -118,6 +118,31 @@ describe('claimlens import', () => {
     expect(diff.new.name).toBe('sv-9000-2024.pdf');
   });
 
+  it('keeps what could not be checked or was read by OCR with the document, for the app and reports', async () => {
+    const scans = join(dir, 'scans');
+    mkdirSync(scans);
+    copyFileSync(join(root, 'test/fixtures/files/scanned-no-text.pdf'), join(scans, 'scan.pdf'));
+    const scanLibrary = join(dir, 'scan-library');
+    const run = claimlens(['import', '--library', scanLibrary, scans, '--ocr-languages', 'eng']);
+    expect(run.code).toBe(0);
+    const store = await LibraryStore.open(scanLibrary);
+    let sha256: string;
+    try {
+      const [doc] = store.list();
+      sha256 = doc!.sha256;
+      expect((await store.detail(sha256)).warnings).toEqual([
+        expect.stringMatching(
+          /^1 page has no text layer .* was read by OCR: 1 \(\d+ words, mean confidence \d+%\)\.$/,
+        ),
+      ]);
+    } finally {
+      await store.close();
+    }
+    const report = claimlens(['report', '--library', scanLibrary, sha256, '--format', 'html']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/1 page has no text layer .* was read by OCR/);
+  });
+
   it('refuses a library another process has open, in plain words', async () => {
     const store = await LibraryStore.open(library);
     try {

@@ -90,6 +90,7 @@ function evidence(name: string, bytes: Uint8Array, pages: number): EvidenceDocum
         tags: [],
       },
       verification: 'verified',
+      warnings: [],
       findings,
       highlights: [],
       notes: [],

@@ -18,9 +18,10 @@ async function fixtureCopy(): Promise<string> {
   return dir;
 }
 
-/** What a second migration could look like: a column for coloured notes. */
+/** What a next migration could look like: a column for coloured notes. */
+const NEXT = MIGRATIONS.length + 1;
 const colours: Migration = {
-  version: 2,
+  version: NEXT,
   name: 'note colours',
   up: (db) => {
     db.exec("ALTER TABLE notes ADD COLUMN colour TEXT NOT NULL DEFAULT 'yellow'");
@@ -45,6 +46,8 @@ describe('migrations', () => {
       ]);
       const detail = await store.detail(SHA256);
       expect(detail.verification).toBe('verified');
+      // Schema 2 records what an analysis could not check; none was recorded before it.
+      expect(detail.warnings).toEqual([]);
       expect(detail.findings).toHaveLength(4);
       expect(detail.findings.map((f) => f.status)).toEqual([
         'confirmed',
@@ -65,14 +68,50 @@ describe('migrations', () => {
     }
   });
 
+  it('upgrades a schema 1 library to the current schema, and keeps warnings saved after it', async () => {
+    const dir = await fixtureCopy();
+    const store = await LibraryStore.open(dir);
+    try {
+      await store.saveAnalysis({
+        sha256: SHA256,
+        pages: [
+          { page: 1, text: 'Sentinel datasheet' },
+          { page: 2, text: '' },
+        ],
+        findings: [],
+        engine: 'test',
+        rulePacks: [],
+        warnings: ['1 page could not be read and was not checked: 2.'],
+      });
+    } finally {
+      await store.close();
+    }
+    const again = await LibraryStore.open(dir);
+    try {
+      expect((await again.detail(SHA256)).warnings).toEqual([
+        '1 page could not be read and was not checked: 2.',
+      ]);
+      expect((await again.view(SHA256)).warnings).toHaveLength(1);
+      await again.markFailed(SHA256, 'The PDF is damaged.');
+      expect((await again.detail(SHA256)).warnings).toEqual([]);
+    } finally {
+      await again.close();
+    }
+    const db = await DurableDb.open(dir, { now: steppingClock() });
+    expect(db.all('SELECT version, name FROM schema_version ORDER BY version')).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version, name: m.name })),
+    );
+    await db.close();
+  });
+
   it('runs a later migration once, on top of schema 1', async () => {
     const dir = await fixtureCopy();
     const migrations = [...MIGRATIONS, colours];
     const options = { now: steppingClock(), migrations };
     const db = await DurableDb.open(dir, options);
     expect(db.all('SELECT version, name FROM schema_version ORDER BY version')).toEqual([
-      { version: 1, name: MIGRATIONS[0]!.name },
-      { version: 2, name: 'note colours' },
+      ...MIGRATIONS.map((m) => ({ version: m.version, name: m.name })),
+      { version: NEXT, name: 'note colours' },
     ]);
     expect(db.all('SELECT colour FROM notes')).toEqual([
       { colour: 'yellow' },
@@ -94,8 +133,8 @@ describe('migrations', () => {
     const error: unknown = await LibraryStore.open(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).message).toBe(
-      'This library was last used by a newer version of ClaimLens (database schema 2; this ' +
-        'version knows schema 1 at most). Update ClaimLens to open it.',
+      `This library was last used by a newer version of ClaimLens (database schema ${NEXT}; this ` +
+        `version knows schema ${MIGRATIONS.length} at most). Update ClaimLens to open it.`,
     );
     expect(await readFile(join(dir, 'library.sqlite'))).toEqual(before);
   });
@@ -103,7 +142,7 @@ describe('migrations', () => {
   it('leaves the library at its old schema when a migration fails', async () => {
     const dir = await fixtureCopy();
     const broken: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'broken',
       up: (db) => {
         db.exec(
@@ -116,7 +155,10 @@ describe('migrations', () => {
       migrations: [...MIGRATIONS, broken],
     }).catch((e: unknown) => e);
     expect((error as StoreError).message).toMatch(
-      /^Could not upgrade the library database to schema 2 \(broken\): no such table: no_such_table\.$/,
+      new RegExp(
+        `^Could not upgrade the library database to schema ${NEXT} \\(broken\\): ` +
+          'no such table: no_such_table\\.$',
+      ),
     );
     const store = await LibraryStore.open(dir);
     expect(store.audit()).toHaveLength(9);
