@@ -1,22 +1,14 @@
 // Pages of a PDF without a usable text layer (none, or garbage) rendered and read by OCR in this
 // worker thread; their text items then stand in for pdf.js's, so findings, quotes and quads
 // work on them as on any page.
+import type { OcrNote } from '../../shared/analysis/warnings';
 import { ocrPageText, type OcrPage } from '../../shared/ocr/ocr-text';
 import { textLayerOf } from '../../shared/ocr/text-layer';
 import type { PageText } from '../../shared/text/page-text';
 import { recognise } from './ocr-engine';
 import { openForRendering } from './render-pdf-page';
 
-/** What OCR did for one page, for the document's warnings. */
-export interface OcrNote {
-  readonly page: number;
-  /** Why the page went to OCR. */
-  readonly layer: 'none' | 'garbage';
-  /** Mean confidence of the words read (0-1), or null when OCR failed. */
-  readonly confidence: number | null;
-  readonly words: number;
-  readonly error?: string;
-}
+export type { OcrNote };
 
 export interface OcrOutcome {
   /** The pages given, with OCR pages in place of those that needed it. */
