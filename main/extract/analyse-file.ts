@@ -8,6 +8,7 @@ import { ReadError } from '../../shared/model/errors';
 import type { DocumentResult } from '../../shared/model/finding';
 import type { CompiledRules } from '../../shared/rules/compile';
 import { withOcrConfidence } from '../../shared/ocr/ocr-text';
+import { textlessPages } from '../../shared/analysis/warnings';
 import type { PageText } from '../../shared/text/page-text';
 import { asReadError, assembleDocument, failed, type PagesPart } from './document-result';
 import { extractPdf, type PageRange } from './extract-pdf';
@@ -165,13 +166,12 @@ async function analysePdf(
 ): Promise<{ part: PagesPart; pages: PageText[] }> {
   const { pages, ocr, notes } = await ocrWhereNeeded(bytes, extracted, unreadable);
   const part = analysePages(pages, unreadable, rules);
-  const failed = new Set(notes.filter((n) => n.error !== undefined).map((n) => n.page));
   return {
     part: {
       findings: withOcrConfidence(part.findings, ocr),
       unreadable,
       // A page OCR read is checked, even when no word was found on it.
-      textless: part.textless.filter((p) => !ocr.has(p) || failed.has(p)),
+      textless: textlessPages(pages, unreadable, notes),
       ocr: notes,
     },
     pages,
@@ -187,9 +187,7 @@ function analysePages(
   return {
     findings: pages.flatMap((page) => analysePage(page, rules)),
     unreadable,
-    textless: pdf
-      ? pages.filter((p) => !unreadable.includes(p.page) && p.text.trim() === '').map((p) => p.page)
-      : [],
+    textless: pdf ? textlessPages(pages, unreadable, []) : [],
   };
 }
 

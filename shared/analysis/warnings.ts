@@ -14,6 +14,21 @@ export interface OcrNote {
   readonly error?: string;
 }
 
+/**
+ * Pages with no text that OCR did not read either (not tried, or failed): nothing on them was
+ * checked. Pages that could not be read at all are named as damaged instead.
+ */
+export function textlessPages(
+  pages: readonly { readonly page: number; readonly text: string }[],
+  unreadable: readonly number[],
+  notes: readonly OcrNote[],
+): number[] {
+  const read = new Set(notes.filter((n) => n.error === undefined).map((n) => n.page));
+  return pages
+    .filter((p) => !unreadable.includes(p.page) && !read.has(p.page) && p.text.trim() === '')
+    .map((p) => p.page);
+}
+
 /** What a reader must know was not checked: damaged pages and pages without a text layer. */
 export function pdfWarnings(
   numPages: number,
