@@ -36,10 +36,7 @@ export async function makeDiffReport(
       warnings.push(...drawn.warnings.map((w) => `${source[edition].name}: ${w}`));
     }
   }
-  const model = buildDiffReport(
-    { ...source, warnings: [...source.warnings, ...warnings] },
-    crops,
-  );
+  const model = buildDiffReport({ ...source, warnings: [...source.warnings, ...warnings] }, crops);
   const bytes =
     format === 'html'
       ? new TextEncoder().encode(
