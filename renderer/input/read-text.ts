@@ -13,7 +13,7 @@ export async function readTextInput(
   bytes: Uint8Array,
   fileName: string,
   signal: AbortSignal,
-): Promise<PageText[]> {
+): Promise<{ pages: PageText[]; warnings: string[] }> {
   if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
   const reply = await new Promise<TextReadReply>((resolve, reject) => {
     const worker = new TextWorker();
@@ -50,7 +50,8 @@ export async function readTextInput(
   });
   if (!reply.ok) throw new ReadError(reply.code, reply.message);
   // Pages are rebuilt here as the engine wants them (text with no geometry, like the CLI's).
-  return reply.pages.flatMap((p) =>
+  const pages = reply.pages.flatMap((p) =>
     pagesFromPlainText(p.text).map((page) => ({ ...page, page: p.page })),
   );
+  return { pages, warnings: reply.warnings };
 }

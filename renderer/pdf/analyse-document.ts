@@ -3,6 +3,7 @@
 // engine in a worker) and sends main only its text and findings. A file that cannot be read is marked as failed, in
 // plain words, and the rest of the library stays usable.
 import { ENGINE_VERSION } from '../../shared/analysis/engine';
+import { ocrWarnings, pdfWarnings, textlessPages } from '../../shared/analysis/warnings';
 import { describeBinary, notSupportedMessage } from '../../shared/input/sniff';
 import { ReadError } from '../../shared/model/errors';
 import type { Finding } from '../../shared/model/finding';
@@ -50,15 +51,16 @@ export async function analyseStored(
   if (kind === 'other') return failed(notSupportedMessage(describeBinary(bytes)));
   if (kind === 'text') {
     // Word files, web pages and plain text: read in a worker with the CLI's readers, no quads.
-    let pages: PageText[];
+    let read: { pages: PageText[]; warnings: string[] };
     try {
-      pages = await readTextInput(bytes, meta.fileName, options.signal);
+      read = await readTextInput(bytes, meta.fileName, options.signal);
     } catch (error) {
       if (error instanceof ReadError) return failed(error.message);
       throw error;
     }
     const loaded = await rulePacks();
-    return saveAnalysis(meta, pages, await runEngine(pages, loaded), loaded);
+    const findings = await runEngine(read.pages, loaded);
+    return saveAnalysis(meta, read.pages, findings, loaded, read.warnings);
   }
   let opened;
   try {
@@ -77,14 +79,26 @@ export async function analyseStored(
     // Scanned pages (no text layer, or a garbage one) are read by OCR; progress counts them on.
     // An image is one such page, read at its own resolution.
     const numPages = opened.doc.numPages;
-    const { pages, ocr } = await ocrWhereNeeded(opened.doc, extracted, {
+    const { unreadable } = extracted;
+    const { pages, ocr, notes } = await ocrWhereNeeded(opened.doc, extracted.pages, unreadable, {
       signal: options.signal,
       onPage: (done, total) => options.onProgress?.(numPages + done, numPages + total),
       image: kind === 'image',
     });
+    // What was not checked, worded as the command line words it; no page read at all is a failure.
+    let warnings: string[];
+    try {
+      warnings = [
+        ...pdfWarnings(numPages, unreadable, textlessPages(pages, unreadable, notes)),
+        ...ocrWarnings(notes),
+      ];
+    } catch (error) {
+      if (error instanceof ReadError) return await failed(error.message);
+      throw error;
+    }
     const loaded = await rulePacks();
     const findings = withOcrConfidence(await runEngine(pages, loaded), ocr);
-    return await saveAnalysis(meta, pages, findings, loaded);
+    return await saveAnalysis(meta, pages, findings, loaded, warnings);
   } finally {
     await opened.close();
   }
@@ -95,6 +109,7 @@ function saveAnalysis(
   pages: readonly PageText[],
   findings: Finding[],
   loaded: LoadedPack[],
+  warnings: string[],
 ): Promise<DocumentMeta> {
   return call('document:saveAnalysis', {
     sha256: meta.sha256,
@@ -102,6 +117,7 @@ function saveAnalysis(
     findings,
     engine: ENGINE_VERSION,
     rulePacks: loaded.map(packInfo),
+    warnings,
   });
 }
 

@@ -9,6 +9,7 @@ import { OCR_LANGUAGES } from '../../shared/ocr/languages';
 import { invertAffine, ocrPageText, type OcrPage } from '../../shared/ocr/ocr-text';
 import { textLayerOf } from '../../shared/ocr/text-layer';
 import type { PageText } from '../../shared/text/page-text';
+import type { OcrNote } from '../../shared/analysis/warnings';
 
 /** The same resolution and size cap as the command line's renderer (main/extract). */
 const DPI = 300;
@@ -52,31 +53,49 @@ export interface OcrOptions {
   readonly image?: boolean;
 }
 
-/** The pages given, with those that have no usable text layer replaced by their OCR text. */
+/**
+ * The pages given, with those that have no usable text layer (and are not damaged) replaced by
+ * their OCR text, and a note per page OCR read or failed on, as the command line keeps them
+ * (main/extract/ocr-pages.ts): a page OCR could not read is named, and the rest still analysed.
+ */
 export async function ocrWhereNeeded(
   doc: PDFDocumentProxy,
   pages: readonly PageText[],
+  unreadable: readonly number[],
   options: OcrOptions,
-): Promise<{ pages: PageText[]; ocr: Map<number, OcrPage> }> {
-  const wanted = pages.filter((p) => textLayerOf(p.text) !== 'text');
+): Promise<{ pages: PageText[]; ocr: Map<number, OcrPage>; notes: OcrNote[] }> {
+  const wanted = pages
+    .map((page) => ({ page, layer: textLayerOf(page.text) }))
+    .filter(
+      (w): w is { page: PageText; layer: 'none' | 'garbage' } =>
+        w.layer !== 'text' && !unreadable.includes(w.page.page),
+    );
   const ocr = new Map<number, OcrPage>();
+  const notes: OcrNote[] = [];
   const onAbort = (): void => void stop();
+  const cancelled = (): boolean => options.signal.aborted;
   options.signal.addEventListener('abort', onAbort);
   try {
-    for (const [i, page] of wanted.entries()) {
-      if (options.signal.aborted) break;
+    for (const [i, { page, layer }] of wanted.entries()) {
+      if (cancelled()) break;
       options.onPage?.(i, wanted.length);
-      const read = await readPage(doc, page, options.image === true).catch((error: unknown) => {
-        if (options.signal.aborted) return null;
-        throw new Error(`Page ${page.page} could not be read by OCR: ${String(error)}`);
-      });
-      if (read) ocr.set(page.page, read);
+      try {
+        const read = await readPage(doc, page, options.image === true);
+        ocr.set(page.page, read);
+        const words = read.confidence.length;
+        const sum = read.confidence.reduce((a, b) => a + b, 0);
+        notes.push({ page: page.page, layer, confidence: words > 0 ? sum / words : null, words });
+      } catch (error) {
+        if (cancelled()) break;
+        const message = error instanceof Error ? error.message : String(error);
+        notes.push({ page: page.page, layer, confidence: null, words: 0, error: message });
+      }
     }
   } finally {
     options.signal.removeEventListener('abort', onAbort);
   }
   if (options.signal.aborted) throw new DOMException('Cancelled', 'AbortError');
-  return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr };
+  return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr, notes };
 }
 
 async function readPage(doc: PDFDocumentProxy, text: PageText, image: boolean): Promise<OcrPage> {

@@ -341,6 +341,17 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
           {detail.meta.fileName} could not be read: {detail.meta.error}
         </div>
       )}
+      {detail.meta.state === 'analysed' && detail.warnings.length > 0 && (
+        // Pages not checked, or read by OCR (and how sure it was): a reviewer must know.
+        <section className="banner warning doc-warnings" aria-label="How this document was read">
+          <strong>Read with care:</strong>
+          <ul>
+            {detail.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="doc-toolbar" role="toolbar" aria-label="Document">
         <strong>{detail.meta.fileName}</strong>
         <span className="tag" title={sha256}>

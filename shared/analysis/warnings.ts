@@ -41,14 +41,14 @@ export function pdfWarnings(
   const warnings: string[] = [];
   if (unreadable.length > 0) {
     warnings.push(
-      `${plural(unreadable.length, 'page')} could not be read (damaged): ${ranges(unreadable)}.`,
+      `${plural(unreadable.length, 'page')} could not be read (damaged): ${pagesText(unreadable)}.`,
     );
   }
   if (textless.length > 0) {
     const one = textless.length === 1;
     warnings.push(
       `${plural(textless.length, 'page')} ${one ? 'has' : 'have'} no text layer (scanned or drawn as ` +
-        `images), so nothing on ${one ? 'it' : 'them'} was checked: ${ranges(textless)}.`,
+        `images), so nothing on ${one ? 'it' : 'them'} was checked: ${pagesText(textless)}.`,
     );
   }
   return warnings;
@@ -68,7 +68,7 @@ export function ocrWarnings(notes: readonly OcrNote[]): string[] {
         : `${one ? 'has a text layer that is' : 'have text layers that are'} not readable text`;
     warnings.push(
       `${plural(these.length, 'page')} ${why} and ${one ? 'was' : 'were'} read by OCR: ` +
-        `${ranges(these.map((n) => n.page))} (${confidenceText(these)}).`,
+        `${pagesText(these.map((n) => n.page))} (${confidenceText(these)}).`,
     );
   }
   for (const n of notes.filter((n) => n.error !== undefined)) {
@@ -94,6 +94,11 @@ function percent(v: number): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "page 4", "pages 1-3, 7, 9-10" */
+function pagesText(numbers: readonly number[]): string {
+  return `${numbers.length === 1 ? 'page' : 'pages'} ${ranges(numbers)}`;
 }
 
 /** "1-3, 7, 9-10" */

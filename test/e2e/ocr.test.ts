@@ -31,6 +31,12 @@ describe('a scanned brochure in the app', () => {
     const detail = page.getByRole('region', { name: 'Selected finding' });
     await detail.getByText(/Read by OCR from a scanned page, confidence \d+%/).waitFor();
     await page.locator('.highlight-layer .hl').first().waitFor();
+    // The document says which page OCR read and how sure it was, worded as the CLI words it.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'How this document was read' }).textContent())
+      .toMatch(
+        /1 page has no text layer \(scanned or drawn as images\) and was read by OCR: page 1 \(\d+ words, mean confidence \d+%\)\./,
+      );
     await screenshot(page, 'ocr-document');
     expect(app.refused).toEqual([]);
   });

@@ -193,7 +193,7 @@ describe('claimlens analyse on the fixtures', () => {
 
   it('reads a page without a text layer by OCR and says so', () => {
     const scanned = resultFor(`${FIXTURES}/scanned-no-text.pdf`);
-    expect(scanned.warnings.join(' ')).toMatch(/no text layer .* was read by OCR: 1 \(/);
+    expect(scanned.warnings.join(' ')).toMatch(/no text layer .* was read by OCR: page 1 \(/);
     expect(scanned.findings.map((f) => f.category)).toEqual(
       expect.arrayContaining(['face_recognition', 'lpr_vehicle']),
     );
@@ -223,7 +223,7 @@ describe('claimlens analyse on the fixtures', () => {
     const result = report.documents[0]!;
     expect(result.pages).toBe(3);
     expect(result.warnings.join(' ')).toMatch(
-      /2 pages have no text layer .* were read by OCR: 2-3 \(/,
+      /2 pages have no text layer .* were read by OCR: pages 2-3 \(/,
     );
     const byPage = (page: number) => result.findings.filter((f) => f.page === page);
     expect(byPage(1).map((f) => f.category)).toContain('ethnicity_race');

@@ -132,7 +132,7 @@ describe('claimlens import', () => {
       sha256 = doc!.sha256;
       expect((await store.detail(sha256)).warnings).toEqual([
         expect.stringMatching(
-          /^1 page has no text layer .* was read by OCR: 1 \(\d+ words, mean confidence \d+%\)\.$/,
+          /^1 page has no text layer .* was read by OCR: page 1 \(\d+ words, mean confidence \d+%\)\.$/,
         ),
       ]);
     } finally {

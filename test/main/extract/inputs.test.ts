@@ -71,7 +71,7 @@ describe('scanned PDF pages', () => {
     const doc = await analyse(`${FILES}/scanned-no-text.pdf`);
     expectOcrFindings(doc, [460, 340]);
     expect(doc.warnings.join(' ')).toMatch(
-      /1 page has no text layer .* was read by OCR: 1 \(\d+ words, mean confidence \d+%\)/,
+      /1 page has no text layer .* was read by OCR: page 1 \(\d+ words, mean confidence \d+%\)/,
     );
     // The scan puts "Face recognition ..." on a baseline at y = 20 + 210 = 230, from x = 44.
     const face = quoted(doc, 'Face recognition');
