@@ -195,7 +195,10 @@ describe('annotated PDF copy', () => {
   it('uses the highlight colours of the app (renderer/app/styles.css)', async () => {
     const css = await readFile(join(ROOT, 'renderer/app/styles.css'), 'utf8');
     for (const [severity, { rgb, alpha }] of Object.entries(SEVERITY_COLOURS)) {
-      const rule = new RegExp(`\\.hl\\.${severity} \\{\\s*background: rgb\\(([^)]*)\\)`).exec(css);
+      // One rule colours both the page highlights (.hl) and the text view's marks (.hl-text).
+      const rule = new RegExp(
+        `\\.hl\\.${severity},\\s*\\.hl-text\\.${severity} \\{\\s*background: rgb\\(([^)]*)\\)`,
+      ).exec(css);
       expect(rule?.[1], severity).toBe(`${rgb.join(' ')} / ${Math.round(alpha * 100)}%`);
     }
   });
