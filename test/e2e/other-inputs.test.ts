@@ -116,6 +116,23 @@ describe('other inputs in the app', () => {
     expect(csv).toContain(NOTE);
     expect(csv).toMatch(/face recognition against a watchlist.*confirmed/i);
 
+    // The report quotes each finding in its sentence; a Word file has no page to picture.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByRole('radio', { name: /Evidence report \(HTML\)/ }).check();
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const saved = dialog.getByRole('status');
+    await saved.getByText('Saved', { exact: false }).first().waitFor();
+    expect(await saved.textContent()).toContain('5 findings and highlights, 0 page images');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const report = readFileSync(join(exportsDir, 'datasheet.report.html'), 'utf8');
+    expect(report).toContain(NOTE);
+    expect(report).not.toContain('data:image/png;base64,');
+
+    // The text view in the dark theme: the page stays paper-white, its marks readable.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'docx-text-view-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
     // Find in the document marks the hit in the text.
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Find in document' }).fill('watchlist');
