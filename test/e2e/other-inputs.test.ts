@@ -163,6 +163,20 @@ describe('other inputs in the app', () => {
     await screenshot(page, 'html-text-view');
   });
 
+  it('shows a plain-text file as its pages (split at form feeds) with their marks', async () => {
+    const { page } = app;
+    await (await importFile(page, join(FIXTURES, 'plain.txt'), 'plain.txt')).click();
+    const second = page.locator('.text-view').getByRole('region', { name: 'Page 2' });
+    await second.waitFor({ timeout: 60_000 });
+    await page.locator('.text-view').getByRole('region', { name: 'Page 1' }).waitFor();
+    const findings = page.getByRole('complementary', { name: 'Findings' });
+    await findings.getByRole('button', { name: /Licence plate recognition/ }).click();
+    const mark = second.locator('mark.hl-text.selected[data-mark]:focus');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe('Licence plate recognition');
+    await screenshot(page, 'text-file-view');
+  });
+
   it('reads a PNG by OCR and highlights its findings on the image', async () => {
     const { page } = app;
     const row = await importFile(page, join(FIXTURES, 'scanned-page.png'), 'scanned-page.png');
