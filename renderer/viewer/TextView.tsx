@@ -121,7 +121,16 @@ const TextPage = memo(function TextPage(props: {
           </table>
         ),
       )}
-      {blocks.length === 0 && <p className="muted">This page has no text.</p>}
+      {blocks.length === 0 && (
+        <p className="muted">
+          {props.showNumber
+            ? 'This page has no text.'
+            : 'This document shows no text, so nothing in it could be checked. A web page built ' +
+              'by scripts (which ClaimLens never runs) or a Word file holding only pictures has ' +
+              'none to read: save the page again after it has loaded, or open a PDF or image of ' +
+              'it, which is read by OCR.'}
+        </p>
+      )}
     </section>
   );
 });

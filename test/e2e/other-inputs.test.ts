@@ -163,6 +163,22 @@ describe('other inputs in the app', () => {
     await screenshot(page, 'html-text-view');
   });
 
+  it('says why a page built by scripts shows no text, instead of an empty page', async () => {
+    const { page } = app;
+    const path = join(work, 'script-built.html');
+    writeFileSync(
+      path,
+      '<!DOCTYPE html><html><head><script>document.write("Face recognition")</script></head>' +
+        '<body><div id="app"></div></body></html>',
+    );
+    await (await importFile(page, path, 'script-built.html')).click();
+    await page
+      .locator('.text-view')
+      .getByText(/shows no text, so nothing in it could be checked\. A web page built by scripts/)
+      .waitFor({ timeout: 60_000 });
+    expect(await page.title()).toBe('ClaimLens');
+  });
+
   it('shows a plain-text file as its pages (split at form feeds) with their marks', async () => {
     const { page } = app;
     await (await importFile(page, join(FIXTURES, 'plain.txt'), 'plain.txt')).click();
