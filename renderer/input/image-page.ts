@@ -1,16 +1,38 @@
 // A PNG or JPEG shown and read as a one-page PDF made here in the sandbox with pdf-lib: the page
-// is the image's size in pixels, one unit a pixel with y upward, the same user space the command
-// line gives an image (main/extract/read-image.ts), so quads agree between the two. The viewer,
-// OCR, highlights and report images then work on it as on any scanned page. The original bytes
-// stay as they are in the library; this PDF is never stored.
-import { PDFDocument } from 'pdf-lib';
-import { checkedImageSize } from '../../shared/input/image-size';
+// is the image as shown upright (a JPEG's EXIF turn applied, as a phone's viewer shows it), one
+// unit a pixel with y upward, the same user space the command line gives an image
+// (main/extract/read-image.ts), so quads agree between the two. The viewer, OCR, highlights and
+// report images then work on it as on any scanned page. The original bytes stay as they are in
+// the library; this PDF is never stored.
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+} from 'pdf-lib';
+import { checkedImageSize, quarterTurns, uprightSize } from '../../shared/input/image-size';
 
 export async function imageAsPdf(bytes: Uint8Array): Promise<Uint8Array> {
-  const { width, height } = checkedImageSize(bytes);
+  const { width: w, height: h } = checkedImageSize(bytes);
+  const upright = uprightSize(bytes);
   const pdf = await PDFDocument.create();
   const image = bytes[0] === 0x89 ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
-  const page = pdf.addPage([width, height]);
-  page.drawImage(image, { x: 0, y: 0, width, height });
+  const page = pdf.addPage([upright.width, upright.height]);
+  // The image's unit square onto the page, turned clockwise by its quarter turns.
+  const matrices: [number, number, number, number, number, number][] = [
+    [w, 0, 0, h, 0, 0],
+    [0, -w, h, 0, 0, w],
+    [-w, 0, 0, -h, w, h],
+    [0, w, -h, 0, h, 0],
+  ];
+  const matrix = matrices[quarterTurns(bytes)]!;
+  const name = page.node.newXObject('Image', image.ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(...matrix),
+    drawObject(name),
+    popGraphicsState(),
+  );
   return pdf.save({ useObjectStreams: false });
 }

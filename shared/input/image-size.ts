@@ -47,3 +47,56 @@ export function imageSize(bytes: Uint8Array): ImageSize | null {
   }
   return null;
 }
+
+/**
+ * Quarter turns clockwise that show a JPEG upright, from its EXIF orientation (a phone stores a
+ * portrait photo as landscape pixels with "turn me" in its header): 6 is one, 3 two, 8 three.
+ * Mirrored orientations (2, 4, 5, 7) count as none, as the OCR engine turns none of them.
+ */
+export function quarterTurns(bytes: Uint8Array): 0 | 1 | 2 | 3 {
+  const orientation = exifOrientation(bytes);
+  return orientation === 6 ? 1 : orientation === 3 ? 2 : orientation === 8 ? 3 : 0;
+}
+
+/** The image's size as shown upright (width and height swapped by an odd number of turns). */
+export function uprightSize(bytes: Uint8Array): ImageSize {
+  const size = checkedImageSize(bytes);
+  return quarterTurns(bytes) % 2 === 1 ? { width: size.height, height: size.width } : size;
+}
+
+/** The EXIF orientation (1-8) of a JPEG, in either byte order; 1 when it has none. */
+export function exifOrientation(bytes: Uint8Array): number {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return 1;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 2;
+  // Metadata segments come before the image data (start of scan, 0xDA).
+  while (at + 4 <= bytes.length && bytes[at] === 0xff && bytes[at + 1] !== 0xda) {
+    const length = view.getUint16(at + 2);
+    const exif = at + 4;
+    const isExif =
+      bytes[at + 1] === 0xe1 &&
+      exif + 14 <= bytes.length &&
+      view.getUint32(exif) === 0x45786966 && // "Exif"
+      view.getUint16(exif + 4) === 0;
+    if (isExif) return orientationIn(view, exif + 6, Math.min(bytes.length, at + 2 + length));
+    at += 2 + length;
+  }
+  return 1;
+}
+
+/** Tag 0x0112 of IFD0 in the TIFF structure at `tiff` (ending before `end`), or 1. */
+function orientationIn(view: DataView, tiff: number, end: number): number {
+  const little = view.getUint16(tiff) === 0x4949; // "II"; "MM" is big-endian
+  const ifd = tiff + view.getUint32(tiff + 4, little);
+  if (ifd + 2 > end) return 1;
+  const count = view.getUint16(ifd, little);
+  for (let i = 0; i < count; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (entry + 12 > end) return 1;
+    if (view.getUint16(entry, little) === 0x0112) {
+      const value = view.getUint16(entry + 8, little);
+      return value >= 1 && value <= 8 ? value : 1;
+    }
+  }
+  return 1;
+}

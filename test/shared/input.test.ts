@@ -6,7 +6,13 @@ import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { decodeText, plainTextPages } from '../../shared/input/decode-text';
-import { checkedImageSize, imageSize } from '../../shared/input/image-size';
+import {
+  checkedImageSize,
+  exifOrientation,
+  imageSize,
+  quarterTurns,
+  uprightSize,
+} from '../../shared/input/image-size';
 import { sniff } from '../../shared/input/sniff';
 import { webPagePages } from '../../shared/input/web-page';
 import { wordFilePages } from '../../shared/input/word-file';
@@ -177,5 +183,45 @@ describe('images', () => {
     expect(readError(() => checkedImageSize(Uint8Array.of(0xff, 0xd8, 0xff, 0))).message).toBe(
       'The image is damaged: its size cannot be read.',
     );
+  });
+});
+
+/** A JPEG's header: an EXIF record with `orientation` in `order`, then a 300 x 200 frame. */
+function jpegWith(orientation: number, order: 'II' | 'MM'): Uint8Array {
+  const be = order === 'MM';
+  const u16 = (v: number): number[] => (be ? [v >> 8, v & 255] : [v & 255, v >> 8]);
+  const u32 = (v: number): number[] => (be ? [0, 0, ...u16(v)] : [...u16(v), 0, 0]);
+  const tiff = [
+    ...(be ? [0x4d, 0x4d] : [0x49, 0x49]),
+    ...u16(42),
+    ...u32(8),
+    ...u16(2),
+    ...[...u16(0x010f), ...u16(2), ...u32(4), 0x41, 0x43, 0x4d, 0],
+    ...[...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0],
+    ...u32(0),
+  ];
+  const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  const app1 = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+  const sof = [0xff, 0xc0, 0, 17, 8, 0, 200, 1, 44, 3, ...new Array<number>(9).fill(0)];
+  return Uint8Array.from([0xff, 0xd8, ...app1, ...sof, 0xff, 0xda, 0, 2]);
+}
+
+describe('photo orientation', () => {
+  it('reads the EXIF orientation in either byte order', () => {
+    for (const order of ['II', 'MM'] as const) {
+      for (const o of [1, 3, 6, 8, 5]) expect(exifOrientation(jpegWith(o, order)), order).toBe(o);
+    }
+    expect(exifOrientation(file('scanned-page.jpg'))).toBe(1);
+    expect(exifOrientation(file('scanned-page.png'))).toBe(1);
+  });
+
+  it('turns a portrait photo stored as landscape pixels upright, mirrored ones not', () => {
+    expect(imageSize(jpegWith(6, 'II'))).toEqual({ width: 300, height: 200 });
+    expect(uprightSize(jpegWith(6, 'II'))).toEqual({ width: 200, height: 300 });
+    expect(uprightSize(jpegWith(8, 'MM'))).toEqual({ width: 200, height: 300 });
+    expect(uprightSize(jpegWith(3, 'MM'))).toEqual({ width: 300, height: 200 });
+    expect([6, 3, 8, 1, 2, 5].map((o) => quarterTurns(jpegWith(o, 'II')))).toEqual([
+      1, 2, 3, 0, 0, 0,
+    ]);
   });
 });
