@@ -5,7 +5,14 @@
 import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { FindHit } from './FindBar';
 import type { Mark } from './marks';
-import { piecesOf, textBlocks, type Span } from './text-blocks';
+import {
+  assignToBlocks,
+  piecesOf,
+  spansOf,
+  textBlocks,
+  type Span,
+  type TextBlock,
+} from './text-blocks';
 
 interface Props {
   readonly pages: readonly { readonly page: number; readonly text: string }[];
@@ -64,34 +71,17 @@ const TextPage = memo(function TextPage(props: {
   onSelect: (id: string) => void;
   onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
 }) {
-  const { page, text, marks, find } = props;
+  const { page, text, marks, find, selectedId } = props;
   const blocks = useMemo(() => textBlocks(text), [text]);
-  const placed = useMemo(() => {
-    const list: Placed[] = marks.flatMap((mark) => {
+  const { perBlock, firstAt } = useMemo(() => {
+    const placed: Placed[] = marks.flatMap((mark) => {
       const f = mark.span ?? mark.finding?.finding;
       return f && f.end > f.start ? [{ start: f.start, end: f.end, mark }] : [];
     });
-    if (find) list.push({ start: find.start, end: find.end, mark: null });
-    return list;
-  }, [marks, find]);
-  // Each mark's first piece carries its id, label and focus, so the findings list can focus it.
-  const labelled = new Set<string>();
-  const render = (span: Span): ReactNode =>
-    piecesOf(span, placed).map((piece) =>
-      piece.marks.reduceRight<ReactNode>(
-        (inner, { mark }) => {
-          if (mark === null) return <mark className="hl-text find">{inner}</mark>;
-          const first = !labelled.has(mark.id);
-          labelled.add(mark.id);
-          return (
-            <TextMark mark={mark} first={first} selected={mark.id === props.selectedId} {...props}>
-              {inner}
-            </TextMark>
-          );
-        },
-        text.slice(piece.start, piece.end),
-      ),
-    );
+    return assignToBlocks(blocks, placed);
+  }, [blocks, marks]);
+  // Each block is drawn again only when its own marks, selection or find hit change: choosing
+  // the next of thousands of findings in a long Word file redraws two paragraphs, not the file.
   return (
     <section
       className="text-page"
@@ -104,23 +94,25 @@ const TextPage = memo(function TextPage(props: {
           {page}
         </span>
       )}
-      {blocks.map((block, i) =>
-        block.kind === 'paragraph' ? (
-          <p key={i}>{render(block.span)}</p>
-        ) : (
-          <table key={i}>
-            <tbody>
-              {block.rows.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, c) => (
-                    <td key={c}>{render(cell)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ),
-      )}
+      {blocks.map((block, i) => {
+        const here = perBlock[i]!;
+        const spans = spansOf(block);
+        const from = spans[0]?.start ?? 0;
+        const to = spans.at(-1)?.end ?? 0;
+        return (
+          <Block
+            key={i}
+            text={text}
+            block={block}
+            placed={here}
+            firstAt={firstAt}
+            selectedId={here.some((p) => p.mark?.id === selectedId) ? selectedId : null}
+            find={find && find.start < to && find.end > from ? find : null}
+            onSelect={props.onSelect}
+            onHover={props.onHover}
+          />
+        );
+      })}
       {blocks.length === 0 && (
         <p className="muted">
           {props.showNumber
@@ -132,6 +124,56 @@ const TextPage = memo(function TextPage(props: {
         </p>
       )}
     </section>
+  );
+});
+
+const Block = memo(function Block(props: {
+  text: string;
+  block: TextBlock;
+  placed: readonly Placed[];
+  firstAt: ReadonlyMap<Placed, number>;
+  selectedId: string | null;
+  find: FindHit | null;
+  onSelect: (id: string) => void;
+  onHover: (mark: Mark | null, anchor: DOMRect | null) => void;
+}) {
+  const { text, block, placed, firstAt, find } = props;
+  const all = find ? [...placed, { start: find.start, end: find.end, mark: null }] : placed;
+  // A mark's first piece carries its id, label and focus, so the findings list can focus it.
+  const render = (span: Span): ReactNode =>
+    piecesOf(span, all).map((piece) =>
+      piece.marks.reduceRight<ReactNode>(
+        (inner, at) => {
+          if (at.mark === null) return <mark className="hl-text find">{inner}</mark>;
+          return (
+            <TextMark
+              mark={at.mark}
+              first={firstAt.get(at) === piece.start}
+              selected={at.mark.id === props.selectedId}
+              onSelect={props.onSelect}
+              onHover={props.onHover}
+            >
+              {inner}
+            </TextMark>
+          );
+        },
+        text.slice(piece.start, piece.end),
+      ),
+    );
+  return block.kind === 'paragraph' ? (
+    <p>{render(block.span)}</p>
+  ) : (
+    <table>
+      <tbody>
+        {block.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((cell, c) => (
+              <td key={c}>{render(cell)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 });
 

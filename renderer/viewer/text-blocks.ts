@@ -74,3 +74,40 @@ export function piecesOf<M extends Span>(span: Span, marks: readonly M[]): Piece
   }
   return pieces;
 }
+
+/** The spans a block shows: its paragraph, or every cell of its table. */
+export function spansOf(block: TextBlock): readonly Span[] {
+  return block.kind === 'paragraph' ? [block.span] : block.rows.flat();
+}
+
+/**
+ * The marks over each block, and where each mark's first shown piece starts (a mark may start
+ * in a break between blocks, which is not shown). Each mark is looked up by binary search, so a
+ * long Word file with thousands of findings is placed in one pass.
+ */
+export function assignToBlocks<M extends Span>(
+  blocks: readonly TextBlock[],
+  marks: readonly M[],
+): { perBlock: M[][]; firstAt: Map<M, number> } {
+  const spans = blocks.map(spansOf);
+  const perBlock: M[][] = blocks.map(() => []);
+  const firstAt = new Map<M, number>();
+  const ends = spans.map((s) => s.at(-1)?.end ?? 0);
+  for (const mark of marks) {
+    // The first block that ends after the mark starts.
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! > mark.start) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let b = lo; b < blocks.length && (spans[b]![0]?.start ?? 0) < mark.end; b++) {
+      const shown = spans[b]!.find((s) => s.end > mark.start && s.start < mark.end);
+      if (shown === undefined) continue;
+      perBlock[b]!.push(mark);
+      if (!firstAt.has(mark)) firstAt.set(mark, Math.max(shown.start, mark.start));
+    }
+  }
+  return { perBlock, firstAt };
+}

@@ -2,7 +2,7 @@
 // at blank lines, tab-separated lines as table rows, and a span cut where marks start and end,
 // every piece keeping its offsets in the page text (where findings point).
 import { describe, expect, it } from 'vitest';
-import { piecesOf, textBlocks, type Span } from '../../renderer/viewer/text-blocks';
+import { assignToBlocks, piecesOf, textBlocks, type Span } from '../../renderer/viewer/text-blocks';
 
 const TEXT =
   'Orbis OC-7\n\nRuns face recognition.\nSecond line.\n\n\nFeature\tSupport\nLPR\tYes\nTail';
@@ -62,5 +62,21 @@ describe('pieces', () => {
   it('clips a mark that runs past the span (a finding across table cells)', () => {
     const across = { start: 3, end: 9 };
     expect(piecesOf({ start: 5, end: 7 }, [across]).map((p) => [p.start, p.end])).toEqual([[5, 7]]);
+  });
+});
+
+describe('marks by block', () => {
+  it('gives each block the marks over it, and each mark where its first shown piece starts', () => {
+    const blocks = textBlocks(TEXT);
+    // 'Second line.' and the blank lines after it into the table's first cell, and one in a cell.
+    const across = { start: TEXT.indexOf('line.'), end: TEXT.indexOf('Feature') + 4 };
+    const inCell = { start: TEXT.indexOf('Yes'), end: TEXT.indexOf('Yes') + 3 };
+    // A mark that starts in the break between two paragraphs is first shown where text resumes.
+    const fromBreak = { start: TEXT.indexOf('\n\nRuns'), end: TEXT.indexOf('Runs') + 4 };
+    const { perBlock, firstAt } = assignToBlocks(blocks, [across, inCell, fromBreak]);
+    expect(perBlock).toEqual([[], [across, fromBreak], [across, inCell], []]);
+    expect(firstAt.get(across)).toBe(across.start);
+    expect(firstAt.get(inCell)).toBe(inCell.start);
+    expect(firstAt.get(fromBreak)).toBe(TEXT.indexOf('Runs'));
   });
 });
