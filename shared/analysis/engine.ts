@@ -22,7 +22,7 @@ import {
 } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.15.0';
+export const ENGINE_VERSION = '1.16.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
@@ -194,7 +194,7 @@ function indexedMatches(state: PageState, rules: CompiledRules): Match[] {
       lastTried[entry.uid] = t;
       // The index offers only patterns of rules whose languages are active on this token.
       const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
-      const span = matchAt(view, pattern, t, seg);
+      const span = matchAt(view, state.text, pattern, t, seg);
       if (span !== null) {
         matches.push({ entry, seg: s, ...span, start: start[span.t0]!, end: end[span.t1 - 1]! });
       }
@@ -203,7 +203,13 @@ function indexedMatches(state: PageState, rules: CompiledRules): Match[] {
   return matches;
 }
 
-function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segment): Span | null {
+function matchAt(
+  view: TokenView,
+  text: string,
+  pattern: CompiledPattern,
+  t: number,
+  seg: Segment,
+): Span | null {
   if (pattern.kind === 'phrase') {
     if (pattern.rowOnly && seg.kind !== 'row') return null;
     const end = matchSlots(view, pattern.slots, t, seg.endToken);
@@ -222,9 +228,13 @@ function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segm
       .filter(([a, b]) => b <= t || a >= anchorEnd)
       .map(([a, b]) => ({ a, b, gap: a >= anchorEnd ? a - anchorEnd : t - b }))
       .filter((o) => o.gap <= pattern.within)
-      // The nearest part; at equal distance the one after the anchor, so "face recognition, gait
-      // analysis" pairs "gait" with "analysis", not with the "recognition" of the item before.
-      .sort((x, y) => x.gap - y.gap || Number(y.a >= anchorEnd) - Number(x.a >= anchorEnd))[0];
+      // The nearest part; at equal distance one that no comma separates from the anchor, so "face
+      // recognition, gait analysis" pairs "gait" with "analysis", not with the item before it.
+      .map((o) => ({
+        ...o,
+        apart: separated(view, text, o.a >= anchorEnd ? [anchorEnd, o.a] : [o.b, t]),
+      }))
+      .sort((x, y) => x.gap - y.gap || Number(x.apart) - Number(y.apart))[0];
     if (!nearest) return null;
     parts.push([nearest.a, nearest.b]);
   }
@@ -234,6 +244,12 @@ function matchAt(view: TokenView, pattern: CompiledPattern, t: number, seg: Segm
     if (parts[i]![0] > parts[i - 1]![1]) gaps.push([parts[i - 1]![1], parts[i]![0]]);
   }
   return { t0: parts[0]![0], t1: Math.max(...parts.map((p) => p[1])), gaps };
+}
+
+/** True when list punctuation stands between the token before `from` and token `to`. */
+function separated(view: TokenView, text: string, [from, to]: [number, number]): boolean {
+  const { start, end } = view.tokens;
+  return /[,;，、；]/u.test(text.slice(end[from - 1], start[to]));
 }
 
 /** Matches of regular-expression patterns, kept when they lie inside one segment. */
@@ -318,7 +334,8 @@ function excluded(
         scope === 'sentence' &&
         (pattern.kind === 'regex'
           ? regexSpans(pattern.regex, state.text, seg.start, seg.end).length > 0
-          : tokenSpans(state.view, pattern, seg, seg.firstToken, seg.endToken).length > 0),
+          : tokenSpans(state.view, state.text, pattern, seg, seg.firstToken, seg.endToken).length >
+            0),
     );
     sentenceCache.set(key, inSentence);
   }
@@ -332,7 +349,7 @@ function excluded(
       );
     }
     const reach = pattern.kind === 'phrase' ? pattern.span : pattern.span + pattern.within + 8;
-    return tokenSpans(state.view, pattern, seg, m.t0 - reach, m.t1 + reach).some(
+    return tokenSpans(state.view, state.text, pattern, seg, m.t0 - reach, m.t1 + reach).some(
       ([a, b]) => start[a]! < m.end && end[b - 1]! > m.start,
     );
   });
@@ -341,6 +358,7 @@ function excluded(
 /** Matches of a pattern starting at tokens [from, to) of a segment. */
 function tokenSpans(
   view: TokenView,
+  text: string,
   pattern: CompiledPattern,
   seg: Segment,
   from: number,
@@ -355,7 +373,7 @@ function tokenSpans(
       if (after > t) spans.push([t, after]);
       continue;
     }
-    const span = matchAt(view, pattern, t, seg);
+    const span = matchAt(view, text, pattern, t, seg);
     if (span !== null) spans.push([span.t0, span.t1]);
   }
   return spans;

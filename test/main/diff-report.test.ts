@@ -98,7 +98,7 @@ describe('claimlens diff --format html', () => {
     ).toEqual([
       'removed ethnicity.inference',
       'removed demographic.gender-age',
-      'changed face.recognition',
+      'changed face.watchlist',
       'added gait.recognition',
       'changed cloud.storage-upload',
       'changed lpr.plate-recognition',
