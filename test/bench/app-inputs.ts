@@ -2,8 +2,9 @@
 // host, to read a Word file, a saved web page and a photographed brochure page (page 2 of the
 // sample brochure rendered at 200 dpi to a 1654 x 2339 greyscale PNG, as a phone scan app would
 // save it) from the moment it is chosen until its findings are saved, against `analyseFile` (the
-// CLI's reader) on the same files in this process; and whether both found the same claims.
-// Prints figures; never asserts.
+// CLI's reader) on the same files in this process; and whether both found the same claims. Then
+// the text view on a long document: a 1 MB text file with about 12,000 findings opened, and the
+// next finding focused from the keyboard. Prints figures; never asserts.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as mupdf from 'mupdf';
@@ -81,6 +82,41 @@ try {
       `${ms.toFixed(0)} ms, ${quotes.length} findings${same ? ', the CLI\u2019s' : ', NOT the CLI\u2019s'}`,
     );
   }
+
+  // A long document in the text view.
+  const sentences = [
+    'The camera performs face recognition against watchlists in real time.',
+    'Its analytics estimate gender, age and ethnicity of every visitor.',
+    'Recordings are uploaded automatically to the vendor cloud.',
+    'The housing is rated IP67 and works from -30 to 60 degrees.',
+    'Power over Ethernet, 12 W maximum, with a wide dynamic range sensor.',
+  ];
+  let text = '';
+  for (let i = 0; text.length < 1_000_000; i++) {
+    text += (i % 6 === 5 ? '\n\n' : ' ') + sentences[i % sentences.length]!;
+  }
+  const longPath = join(outDir, 'long-datasheet.txt');
+  writeFileSync(longPath, text);
+  await page.locator('input[type=file][accept]').setInputFiles(longPath);
+  await waitUntilRead(page, 'long-datasheet.txt');
+  let start = performance.now();
+  await page.getByRole('row', { name: 'Open long-datasheet.txt' }).click();
+  await page.locator('.text-view mark.hl-text').first().waitFor({ timeout: 120_000 });
+  const marks = await page.locator('.text-view mark.hl-text[data-mark]').count();
+  line(
+    'app: open a 1 MB text file in the text view',
+    `${(performance.now() - start).toFixed(0)} ms, ${marks} marks`,
+  );
+  await page.getByRole('complementary', { name: 'Findings' }).getByRole('button').first().waitFor();
+  const steps: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    start = performance.now();
+    await page.keyboard.press('n');
+    await page.locator(`.text-view mark.hl-text.selected[data-mark]:focus`).waitFor();
+    steps.push(performance.now() - start);
+  }
+  steps.sort((a, b) => a - b);
+  line('app: next finding focused (incl. 150 ms scroll wait)', `median ${steps[2]!.toFixed(0)} ms`);
 } finally {
   await app.stop();
 }
