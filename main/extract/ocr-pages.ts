@@ -3,12 +3,13 @@
 // work on them as on any page.
 import type { OcrNote } from '../../shared/analysis/warnings';
 import { ocrPageText, type OcrPage } from '../../shared/ocr/ocr-text';
-import { textLayerOf } from '../../shared/ocr/text-layer';
+import { pagesNeedingOcr } from '../../shared/ocr/text-layer';
 import type { PageText } from '../../shared/text/page-text';
 import { recognise } from './ocr-engine';
 import { openForRendering } from './render-pdf-page';
 
 export type { OcrNote };
+export { pagesNeedingOcr };
 
 export interface OcrOutcome {
   /** The pages given, with OCR pages in place of those that needed it. */
@@ -67,19 +68,6 @@ export async function ocrWhereNeeded(
     renderer.close();
   }
   return { pages: pages.map((p) => ocr.get(p.page)?.text ?? p), ocr, notes };
-}
-
-/** The pages without a usable text layer (none, or garbage), and why; damaged pages are not. */
-export function pagesNeedingOcr(
-  pages: readonly PageText[],
-  unreadable: readonly number[],
-): { page: PageText; layer: 'none' | 'garbage' }[] {
-  return pages
-    .map((p) => ({ page: p, layer: textLayerOf(p.text) }))
-    .filter(
-      (w): w is { page: PageText; layer: 'none' | 'garbage' } =>
-        w.layer !== 'text' && !unreadable.includes(w.page.page),
-    );
 }
 
 function errorText(error: unknown): string {

@@ -7,7 +7,7 @@ import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { MAX_IMAGE_PIXELS } from '../../shared/input/image-size';
 import { OCR_LANGUAGES } from '../../shared/ocr/languages';
 import { invertAffine, ocrPageText, type OcrPage } from '../../shared/ocr/ocr-text';
-import { textLayerOf } from '../../shared/ocr/text-layer';
+import { pagesNeedingOcr } from '../../shared/ocr/text-layer';
 import type { PageText } from '../../shared/text/page-text';
 import type { OcrNote } from '../../shared/analysis/warnings';
 
@@ -64,12 +64,7 @@ export async function ocrWhereNeeded(
   unreadable: readonly number[],
   options: OcrOptions,
 ): Promise<{ pages: PageText[]; ocr: Map<number, OcrPage>; notes: OcrNote[] }> {
-  const wanted = pages
-    .map((page) => ({ page, layer: textLayerOf(page.text) }))
-    .filter(
-      (w): w is { page: PageText; layer: 'none' | 'garbage' } =>
-        w.layer !== 'text' && !unreadable.includes(w.page.page),
-    );
+  const wanted = pagesNeedingOcr(pages, unreadable);
   const ocr = new Map<number, OcrPage>();
   const notes: OcrNote[] = [];
   const onAbort = (): void => void stop();
