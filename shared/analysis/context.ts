@@ -26,6 +26,9 @@ const HEDGE_REACH = 10;
 /** How far after: to the end of the clause, past a relative clause ("Gait recognition, which ..., is planned"). */
 const HEDGE_AFTER_REACH = 24;
 /** Characters that end a clause inside a segment. */
+/** Words, and what may stand between list items besides them (see linkBetween). */
+const WORDS = /[\p{L}\p{N}]+/gu;
+const LIST_GLUE = /[^\s,/、']/u;
 const CLAUSE_MARK = /[;!?。；！？，]|\.\s/u;
 
 export function polarityOf(
@@ -284,7 +287,7 @@ function joinedByConjunction(
   const { start, end } = view.tokens;
   const between = text.slice(end[from - 1], start[to]);
   // Commas, slashes, the Chinese enumeration comma and elisions ("ou l'origine") may stand between.
-  if (/[^\s,/、']/u.test(between.replace(/[\p{L}\p{N}]+/gu, ''))) return 'none';
+  if (LIST_GLUE.test(between.replace(WORDS, ''))) return 'none';
   if (to - from > MAX_JOIN) return 'none';
   if (to === from) {
     if (between.includes('、') || between.includes('/')) return 'conjunction';

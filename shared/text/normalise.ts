@@ -39,6 +39,9 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const COMBINING = /\p{M}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+/** A word broken at a line end by a hyphen, the line after going on in lower case. */
+const HYPHEN_BREAK = /(\p{L})-[ \t]*(?:\r?\n|\f)[ \t]*(?=\p{Ll})/gu;
 
 /**
  * The normalised text as it grows, with its map to the source in typed arrays. Parts are single
@@ -237,7 +240,7 @@ function joinHyphenated(source: string, afterBreak: number, out: Builder): numbe
   let j = afterBreak;
   while (j < source.length && (source[j] === ' ' || source[j] === '\t')) j++;
   const following = source[j] ?? '';
-  if (LOWER.test(following) && /\p{L}/u.test(before)) {
+  if (LOWER.test(following) && LETTER.test(before)) {
     out.pop();
     return j;
   }
@@ -271,7 +274,7 @@ export function displayText(source: string): string {
   // Most quotes are one line of plain ASCII words: nothing to join, drop or collapse.
   if (!NEEDS_DISPLAY_WORK.test(source)) return source.trim();
   return source
-    .replace(/(\p{L})-[ \t]*(?:\r?\n|\f)[ \t]*(?=\p{Ll})/gu, '$1')
+    .replace(HYPHEN_BREAK, '$1')
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/\s+/gu, ' ')
     .replace(SPACE_IN_UNSPACED_TEXT, '')

@@ -25,6 +25,11 @@ export interface Segment {
 
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\u3005\u30FC]/u;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+/** A line that starts like a heading or a new item: a capital, a digit or a Chinese character. */
+const STARTS_UPPER = /^[\p{Lu}\p{N}\p{sc=Han}]/u;
+const TRAILING_WORD = /([\p{L}.]+)$/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 /** Below this code point no character is written without spaces (CJK starts at U+2E80). */
 const FIRST_UNSPACED = 0x2e80;
 
@@ -186,12 +191,12 @@ function lineKind(line: string, prev: string, next: string): SegmentKind {
   if (line.includes('\t')) return 'row';
   if (BULLET.test(line)) return 'item';
   const startsSection = prev === '' || TERMINAL.test(prev) || prev.includes('\t');
-  const nextStartsUpper = /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(next) || BULLET.test(next);
+  const nextStartsUpper = STARTS_UPPER.test(next) || BULLET.test(next);
   if (
     startsSection &&
     !TERMINAL.test(line) &&
     nextStartsUpper &&
-    /^[\p{Lu}\p{N}\p{sc=Han}]/u.test(line) &&
+    STARTS_UPPER.test(line) &&
     // Six words fit in well under 80 characters; only short lines are counted.
     line.length < 80 &&
     wordWeight(line) <= 6
@@ -231,10 +236,10 @@ function splitSentences(
 }
 
 function isAbbreviation(chunk: string, dot: number): boolean {
-  const before = /([\p{L}.]+)$/u.exec(chunk.slice(Math.max(0, dot - 12), dot));
+  const before = TRAILING_WORD.exec(chunk.slice(Math.max(0, dot - 12), dot));
   if (!before) return false;
   const word = before[1]!.toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital ("J. Smith") or a run of initials ("U.S.") rarely ends a sentence.
-  return /^\p{Lu}$/u.test(before[1]!) || /^(?:\p{L}\.)+\p{L}$/u.test(before[1]!);
+  return ONE_CAPITAL.test(before[1]!) || INITIALS.test(before[1]!);
 }
