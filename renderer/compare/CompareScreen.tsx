@@ -7,10 +7,12 @@ import { wordDiff } from '../../shared/diff/words';
 import { CATEGORY_LABELS } from '../../shared/model/taxonomy';
 import { call, readOriginal } from '../app/api';
 import { drawEditionCrops, type EditionCrops } from './compare-crops';
-import { openPdf, type OpenedPdf, type PasswordPrompt } from '../pdf/load-document';
+import { inputKind, openPdfOrImage } from '../input/open-input';
+import type { OpenedPdf, PasswordPrompt } from '../pdf/load-document';
 import type { Mark } from '../viewer/marks';
 import { NearViewport } from '../viewer/near-viewport';
 import { PageView } from '../viewer/PageView';
+import { TextView } from '../viewer/TextView';
 
 interface Props {
   readonly oldSha256: string;
@@ -21,6 +23,19 @@ interface Props {
 }
 
 type KindFilter = 'all' | DiffChange['kind'];
+
+/** "1 page", "12 pages", "? pages" when the page count is not known. */
+function pagesWord(pages: number | null): string {
+  return pages === 1 ? '1 page' : `${pages ?? '?'} pages`;
+}
+
+/**
+ * An edition as it is shown: the pages of a PDF (or of an image, as one page), or the stored
+ * page texts of a Word file, web page or text file, on which a claim is marked by its offsets.
+ */
+type Edition =
+  | { readonly kind: 'pages'; readonly pdf: OpenedPdf }
+  | { readonly kind: 'text'; readonly texts: readonly { page: number; text: string }[] };
 
 const KIND_LABEL: Record<DiffChange['kind'], string> = {
   added: 'Added',
@@ -44,7 +59,7 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
   const [exported, setExported] = useState<{ text: string; error: boolean } | null>(null);
   /** What a report export is doing (drawing page images, writing), while it runs. */
   const [working, setWorking] = useState<string | null>(null);
-  const [docs, setDocs] = useState<{ old: OpenedPdf | null; new: OpenedPdf | null }>({
+  const [docs, setDocs] = useState<{ old: Edition | null; new: Edition | null }>({
     old: null,
     new: null,
   });
@@ -59,9 +74,13 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
     try {
       let crops: EditionCrops | null = null;
       if ((format === 'html' || format === 'pdf') && diff && docs.old && docs.new) {
-        // The page images are drawn here, in the sandbox, as for the document report.
-        crops = await drawEditionCrops(diff, { old: docs.old.doc, new: docs.new.doc }, (d, t) =>
-          setWorking(`Drawing page images: ${d} of ${t}`),
+        // The page images are drawn here, in the sandbox, as for the document report; an
+        // edition without pages (a Word file) has none to draw.
+        const pdfOf = (e: Edition) => (e.kind === 'pages' ? e.pdf.doc : null);
+        crops = await drawEditionCrops(
+          diff,
+          { old: pdfOf(docs.old), new: pdfOf(docs.new) },
+          (d, t) => setWorking(`Drawing page images: ${d} of ${t}`),
         );
         setWorking('Writing the report…');
       }
@@ -93,6 +112,15 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
     // A function, so the checks after each await are not narrowed away by the type checker.
     const isCancelled = (): boolean => cancelled;
     const opened: OpenedPdf[] = [];
+    const openEdition = async (sha256: string): Promise<Edition> => {
+      const bytes = await readOriginal(sha256);
+      if (inputKind(bytes, '') === 'text') {
+        return { kind: 'text', texts: await call('document:pages', { sha256 }) };
+      }
+      const pdf = await openPdfOrImage(bytes, '', askPassword);
+      opened.push(pdf);
+      return { kind: 'pages', pdf };
+    };
     setDiff(null);
     setError(null);
     void (async () => {
@@ -101,13 +129,7 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
         if (isCancelled()) return;
         setDiff(result);
         setSelected(0);
-        const [older, newer] = await Promise.all(
-          [oldSha256, newSha256].map(async (sha) => {
-            const pdf = await openPdf(await readOriginal(sha), askPassword);
-            opened.push(pdf);
-            return pdf;
-          }),
-        );
+        const [older, newer] = await Promise.all([oldSha256, newSha256].map(openEdition));
         if (!isCancelled()) setDocs({ old: older!, new: newer! });
       } catch (e) {
         if (!isCancelled()) setError((e as Error).message);
@@ -143,12 +165,12 @@ export function CompareScreen({ oldSha256, newSha256, askPassword, onSwap, onClo
         <h2>Compare editions</h2>
         <span className="edition old">
           Old: <strong>{diff?.old.name ?? '…'}</strong>
-          {diff && ` (${diff.old.pages ?? '?'} pages)`}
+          {diff && ` (${pagesWord(diff.old.pages)})`}
         </span>
         <span aria-hidden="true">→</span>
         <span className="edition new">
           New: <strong>{diff?.new.name ?? '…'}</strong>
-          {diff && ` (${diff.new.pages ?? '?'} pages)`}
+          {diff && ` (${pagesWord(diff.new.pages)})`}
         </span>
         <button type="button" className="btn" onClick={onSwap}>
           Swap old and new
@@ -302,7 +324,7 @@ function ChangeDetail({
   docs,
 }: {
   change: DiffChange;
-  docs: { old: OpenedPdf | null; new: OpenedPdf | null };
+  docs: { old: Edition | null; new: Edition | null };
 }) {
   return (
     <section className="change-detail" aria-label="The change on both editions' pages">
@@ -314,13 +336,13 @@ function ChangeDetail({
         <EditionPage
           label="Old edition"
           finding={change.old}
-          doc={docs.old}
+          edition={docs.old}
           missing="Not in the old edition: this claim was added."
         />
         <EditionPage
           label="New edition"
           finding={change.new}
-          doc={docs.new}
+          edition={docs.new}
           missing="Not in the new edition: this claim was removed."
         />
       </div>
@@ -382,12 +404,12 @@ function paneScale(pageWidth: number): number {
 function EditionPage({
   label,
   finding,
-  doc,
+  edition,
   missing,
 }: {
   label: string;
   finding: DiffFinding | null;
-  doc: OpenedPdf | null;
+  edition: Edition | null;
   missing: string;
 }) {
   const [nearViewport] = useState(() => new NearViewport());
@@ -395,18 +417,19 @@ function EditionPage({
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const pane = useRef<HTMLDivElement>(null);
   const page = finding?.page ?? null;
+  const pdf = edition?.kind === 'pages' ? edition.pdf : null;
 
   useEffect(() => {
     let cancelled = false;
-    if (doc === null || page === null) return;
-    void doc.doc.getPage(page).then((p) => {
+    if (pdf === null || page === null) return;
+    void pdf.doc.getPage(page).then((p) => {
       const vp = p.getViewport({ scale: 1 });
       if (!cancelled) setSize({ width: vp.width, height: vp.height });
     });
     return () => {
       cancelled = true;
     };
-  }, [doc, page]);
+  }, [pdf, page]);
 
   const marks = useMemo<Mark[]>(
     () =>
@@ -420,14 +443,24 @@ function EditionPage({
               tone: finding.severity,
               negated: finding.negated,
               label: `${finding.severity} finding: ${finding.title}: "${finding.quote}"`,
+              // An edition without pages marks the claim by its place in the page text.
+              ...(finding.start !== undefined && finding.end !== undefined
+                ? { span: { start: finding.start, end: finding.end } }
+                : {}),
             },
           ],
     [finding],
   );
   // The highlighted claim is scrolled into the middle of its pane once the page is drawn.
   const onShown = useCallback(() => {
-    pane.current?.querySelector('.hl.selected')?.scrollIntoView({ block: 'center' });
+    pane.current?.querySelector('.hl.selected, .hl-text.selected')?.scrollIntoView({
+      block: 'center',
+    });
   }, []);
+  const texts =
+    edition?.kind === 'text' && finding !== null
+      ? edition.texts.filter((t) => t.page === finding.page)
+      : null;
 
   return (
     <figure className="edition-page" aria-label={label}>
@@ -443,13 +476,27 @@ function EditionPage({
       </figcaption>
       {finding === null ? (
         <p className="edition-missing">{missing}</p>
-      ) : doc === null || size === null ? (
+      ) : texts !== null ? (
+        <div className="edition-pane edition-text" ref={pane}>
+          <TextView
+            key={finding.id}
+            pages={texts}
+            marksByPage={new Map([[finding.page, marks]])}
+            findHit={null}
+            selectedId={finding.id}
+            scale={0.85}
+            onSelect={() => undefined}
+            onHover={() => undefined}
+            onShown={onShown}
+          />
+        </div>
+      ) : pdf === null || size === null ? (
         <p className="page-loading">Loading page {finding.page}…</p>
       ) : (
         <div className="edition-pane" ref={pane}>
           <PageView
             key={finding.id}
-            doc={doc.doc}
+            doc={pdf.doc}
             pageNumber={finding.page}
             nearViewport={nearViewport}
             scale={paneScale(size.width)}

@@ -16,16 +16,22 @@ export interface EditionCrops {
 /** Both editions' crops; `onProgress` hears how many of all of them are drawn. */
 export async function drawEditionCrops(
   diff: EditionDiff,
-  docs: { readonly old: PDFDocumentProxy; readonly new: PDFDocumentProxy },
+  docs: { readonly old: PDFDocumentProxy | null; readonly new: PDFDocumentProxy | null },
   onProgress: (done: number, total: number) => void,
 ): Promise<EditionCrops> {
   const older = diffCroppable(diff, 'old');
   const newer = diffCroppable(diff, 'new');
-  const oldTotal = cropTargets(older).length;
-  const total = oldTotal + cropTargets(newer).length;
-  const oldCrops = await renderReportCrops(docs.old, older, (done) => onProgress(done, total));
-  const newCrops = await renderReportCrops(docs.new, newer, (done) =>
-    onProgress(oldTotal + done, total),
-  );
-  return { oldCrops: oldCrops.crops, newCrops: newCrops.crops };
+  // An edition without pages (a Word file, a web page) has no page to picture: no crops.
+  const oldTotal = docs.old === null ? 0 : cropTargets(older).length;
+  const total = oldTotal + (docs.new === null ? 0 : cropTargets(newer).length);
+  const oldCrops =
+    docs.old === null
+      ? []
+      : (await renderReportCrops(docs.old, older, (done) => onProgress(done, total))).crops;
+  const newCrops =
+    docs.new === null
+      ? []
+      : (await renderReportCrops(docs.new, newer, (done) => onProgress(oldTotal + done, total)))
+          .crops;
+  return { oldCrops, newCrops };
 }

@@ -21,6 +21,9 @@ export const DiffFinding = z.strictObject({
   quote: z.string(),
   sentence: z.string(),
   quads: z.array(Quad),
+  /** Where the quote lies in the page text, so an edition without pages (a Word file) can mark it. */
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
 });
 export type DiffFinding = z.infer<typeof DiffFinding>;
 
@@ -84,7 +87,7 @@ export type DiffInput = Pick<
   | 'quote'
   | 'sentence'
   | 'quads'
-> & { readonly start?: number };
+> & { readonly start?: number; readonly end?: number };
 
 export interface EditionInput {
   readonly name: string;
@@ -159,6 +162,7 @@ function brief(f: DiffInput): DiffFinding {
     quote: f.quote,
     sentence: f.sentence,
     quads: f.quads,
+    ...(f.start !== undefined && f.end !== undefined ? { start: f.start, end: f.end } : {}),
   };
 }
 
