@@ -22,7 +22,7 @@ import {
   pngDataUrl,
   referenceHtml,
   REPORT_STYLE,
-  reportCsp,
+  reportHead,
   type HtmlFont,
 } from './report-html';
 
@@ -130,17 +130,7 @@ export function renderDiffReportHtml(model: DiffReportModel, font: HtmlFont | nu
     model.warnings.length > 0
       ? `<div class="warnings"><strong>Not checked:</strong><ul>${model.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul></div>`
       : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(reportCsp(style))}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${e(model.tool)}">
-<title>${e(model.title)}</title>
-<style>${style}</style>
-</head>
+  return `${reportHead(style, model.tool, model.title)}
 <body>
 <main class="document comparison">
 <header class="cover">

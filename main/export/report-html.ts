@@ -130,6 +130,21 @@ export function reportCsp(style: string): string {
   );
 }
 
+/** A report's file up to its body: the CSP for its one style block, no referrer, its title. */
+export function reportHead(style: string, generator: string, title: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(reportCsp(style))}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${escapeHtml(generator)}">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>`;
+}
+
 export function pngDataUrl(crop: ReportCrop): string {
   return `data:image/png;base64,${Buffer.from(crop.png).toString('base64')}`;
 }
@@ -360,17 +375,7 @@ export function renderReportHtml(
     list.length === 1 && unreadable.length === 0
       ? first!.title
       : `Evidence report: ${list.length + unreadable.length} documents`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(reportCsp(style))}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${e(tool)}">
-<title>${e(title)}</title>
-<style>${style}</style>
-</head>
+  return `${reportHead(style, tool, title)}
 <body>
 ${list.map(documentHtml).join('\n')}
 ${unreadable.map(unreadableHtml).join('\n')}
