@@ -58,7 +58,7 @@ export async function runAnalysis(
     timeoutMs: options.timeoutMs,
     memoryMb: options.memoryMb,
     onStart: (job) => {
-      if (job.range === undefined) options.onStart?.(job.path);
+      if (job.part === undefined) options.onStart?.(job.path);
     },
     onProgress: (job) => {
       options.onOcrPage?.(job.path);
@@ -77,7 +77,7 @@ export async function runAnalysis(
             expected: 1 + reply.rest.length,
           });
           for (const range of [...reply.rest].reverse())
-            pool.push({ file: job.file, path, range }, true);
+            pool.push({ file: job.file, path, part: { range, sha256: reply.sha256 } }, true);
           return;
         case 'part': {
           const doc = pending.get(job.file);

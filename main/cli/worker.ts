@@ -11,6 +11,8 @@ import {
   type SplitAnnouncement,
 } from '../extract/analyse-file';
 import { asReadError } from '../extract/document-result';
+import type { PageRange } from '../extract/extract-pdf';
+import { KeptPdf } from '../extract/kept-pdf';
 import { onPageRecognised, setOcrLanguages } from '../extract/ocr-engine';
 import type { OcrLanguage } from '../../shared/ocr/languages';
 import { preloadPdfjs } from '../extract/pdfjs';
@@ -31,7 +33,8 @@ export interface Job {
   /** The file's index in the run. */
   readonly file: number;
   readonly path: string;
-  readonly range?: readonly [number, number];
+  /** For a part of a document shared out between workers: its pages and the file's SHA-256. */
+  readonly part?: { readonly range: PageRange; readonly sha256: string };
 }
 
 export type Reply =
@@ -47,9 +50,13 @@ function send(job: Job, reply: Reply, final: boolean): void {
   port.postMessage({ job, reply, final } satisfies Envelope<Job, Reply>);
 }
 
+// The document this worker last shared out or was given a part of, kept open for its next part.
+const kept = new KeptPdf();
+
 async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<Reply> {
   const policy = setup.split;
-  if (job.range === undefined) {
+  if (job.part === undefined) {
+    await kept.release();
     return analyseFile(
       job.path,
       rules,
@@ -59,6 +66,7 @@ async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<
         announce: (split) => {
           send(job, { kind: 'split', ...split }, false);
         },
+        kept,
       },
       setup.keepText === true,
     );
@@ -66,7 +74,7 @@ async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<
   try {
     return {
       kind: 'part',
-      part: await analysePdfPages(job.path, rules, job.range[0], job.range[1]),
+      part: await analysePdfPages(job.path, job.part.sha256, rules, job.part.range, kept),
     };
   } catch (error) {
     const readError = asReadError(error);

@@ -11,7 +11,8 @@ import { withOcrConfidence } from '../../shared/ocr/ocr-text';
 import { textlessPages } from '../../shared/analysis/warnings';
 import type { PageText } from '../../shared/text/page-text';
 import { asReadError, assembleDocument, failed, type PagesPart } from './document-result';
-import { extractPdf, type PageRange } from './extract-pdf';
+import { openPdfDocument, type PageRange } from './extract-pdf';
+import type { KeptDocument, KeptPdf } from './kept-pdf';
 import { ocrWhereNeeded, pagesNeedingOcr } from './ocr-pages';
 import { extractImage } from './read-image';
 import { extractText } from './read-text';
@@ -48,6 +49,8 @@ export interface SplitOptions {
   /** For a document not split by length: ranges sharing out its pages that need OCR. */
   planOcr(numPages: number, ocrPages: readonly number[]): PageRange[];
   announce(split: SplitAnnouncement): void;
+  /** Where the document stays open for the parts this worker may be given next. */
+  readonly kept?: KeptPdf;
 }
 
 export async function analyseFile(
@@ -83,36 +86,7 @@ export async function analyseBytes(
     if (kind === 'empty') throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
     // A .pdf without a PDF header goes to the PDF reader too, which says what the file really is.
     if (kind === 'pdf' || /\.pdf$/i.test(path)) {
-      const splitter = split && {
-        plan: (numPages: number) => split.plan(numPages),
-        announce: (pageCount: number, rest: PageRange[]) => {
-          split.announce({ sha256, pageCount, rest });
-        },
-      };
-      const pdf = await extractPdf(bytes, splitter ? { splitter } : {});
-      if (!pdf.split && split !== undefined) {
-        // A short scan: its text layer was quick to read, its OCR is not; share that out.
-        const ocrPages = pagesNeedingOcr(pdf.pages, pdf.unreadable).map((w) => w.page.page);
-        const [first, ...rest] = split.planOcr(pdf.numPages, ocrPages);
-        if (first !== undefined && rest.length > 0) {
-          split.announce({ sha256, pageCount: pdf.numPages, rest });
-          const within = (page: number): boolean => page >= first[0] && page <= first[1];
-          const { part } = await analysePdf(
-            bytes,
-            pdf.pages.filter((p) => within(p.page)),
-            pdf.unreadable.filter(within),
-            rules,
-          );
-          return { kind: 'part', part };
-        }
-      }
-      const { part, pages } = await analysePdf(bytes, pdf.pages, pdf.unreadable, rules);
-      if (pdf.split) return { kind: 'part', part };
-      return {
-        kind: 'done',
-        result: assembleDocument(path, sha256, pdf.numPages, [part]),
-        ...keptTexts(keepText, pages),
-      };
+      return await analyseWholePdf(path, bytes, sha256, rules, split, keepText);
     }
     if (kind === 'text' || kind === 'html' || kind === 'docx') {
       // The Word and HTML readers load when such a file comes, not in every worker at start.
@@ -145,16 +119,88 @@ export async function analyseBytes(
   }
 }
 
-/** Pages [from, to] of a PDF, for a document shared out between workers. */
+/**
+ * A PDF given whole: analysed here, or, when `split` cuts it into parts, its first part analysed
+ * here and the rest announced for other workers (the document then stays open in `split.kept`).
+ */
+async function analyseWholePdf(
+  path: string,
+  bytes: Uint8Array,
+  sha256: string,
+  rules: CompiledRules,
+  split: SplitOptions | undefined,
+  keepText: boolean,
+): Promise<FileOutcome> {
+  const pdf = await openPdfDocument(bytes);
+  let shared = false;
+  try {
+    const [first, ...rest] = split?.plan(pdf.numPages) ?? [[1, pdf.numPages] as const];
+    if (split !== undefined && rest.length > 0) {
+      split.announce({ sha256, pageCount: pdf.numPages, rest });
+      shared = true;
+    }
+    const [from, to] = first ?? [1, pdf.numPages];
+    const extracted = await pdf.read(from, to);
+    if (!shared && split !== undefined) {
+      // A short scan: its text layer was quick to read, its OCR is not; share that out.
+      const ocrPages = pagesNeedingOcr(extracted.pages, extracted.unreadable).map(
+        (w) => w.page.page,
+      );
+      const [own, ...others] = split.planOcr(pdf.numPages, ocrPages);
+      if (own !== undefined && others.length > 0) {
+        split.announce({ sha256, pageCount: pdf.numPages, rest: others });
+        shared = true;
+        const within = (page: number): boolean => page >= own[0] && page <= own[1];
+        const { part } = await analysePdf(
+          bytes,
+          extracted.pages.filter((p) => within(p.page)),
+          extracted.unreadable.filter(within),
+          rules,
+        );
+        return { kind: 'part', part };
+      }
+    }
+    const { part, pages } = await analysePdf(bytes, extracted.pages, extracted.unreadable, rules);
+    if (shared) return { kind: 'part', part };
+    return {
+      kind: 'done',
+      result: assembleDocument(path, sha256, pdf.numPages, [part]),
+      ...keptTexts(keepText, pages),
+    };
+  } finally {
+    if (shared && split?.kept !== undefined) split.kept.keep({ sha256, bytes, pdf });
+    else await pdf.close();
+  }
+}
+
+/**
+ * Pages [from, to] of a PDF shared out between workers, from the document this worker keeps
+ * open when it is the same file, otherwise read again and checked against the SHA-256 the
+ * first worker found.
+ */
 export async function analysePdfPages(
   path: string,
+  sha256: string,
   rules: CompiledRules,
-  from: number,
-  to: number,
+  range: PageRange,
+  kept: KeptPdf,
 ): Promise<PagesPart> {
+  const document = (await kept.get(sha256)) ?? (await openAgain(path, sha256, kept));
+  const { pages, unreadable } = await document.pdf.read(range[0], range[1]);
+  return (await analysePdf(document.bytes, pages, unreadable, rules)).part;
+}
+
+async function openAgain(path: string, sha256: string, kept: KeptPdf): Promise<KeptDocument> {
   const bytes = await readFile(path);
-  const pdf = await extractPdf(bytes, { range: [from, to] });
-  return (await analysePdf(bytes, pdf.pages, pdf.unreadable, rules)).part;
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    throw new ReadError(
+      'FILE_UNREADABLE',
+      'The file changed while it was being analysed; run the analysis again once it is complete.',
+    );
+  }
+  const document = { sha256, bytes, pdf: await openPdfDocument(bytes) };
+  kept.keep(document);
+  return document;
 }
 
 /** A PDF's pages, those without a usable text layer read by OCR first. */

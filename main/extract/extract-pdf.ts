@@ -1,40 +1,35 @@
 // PDF bytes -> page texts with their pdf.js items, or a ReadError that says in plain words why not.
 import { ReadError } from '../../shared/model/errors';
-import { readPageTexts } from '../../shared/pdf/read-pages';
+import { readPageTexts, type PageTexts } from '../../shared/pdf/read-pages';
 import type { PageText } from '../../shared/text/page-text';
 import { describeBinary, hasPdfHeader } from './sniff';
 import { openPdf } from './pdfjs';
 
 export interface PdfExtraction {
   readonly numPages: number;
-  /** The pages extracted: the range asked for, or the first part of a split document. */
+  /** The pages extracted: the range asked for, or every page. */
   readonly pages: PageText[];
   /** Pages among them that pdf.js could not read. */
   readonly unreadable: number[];
-  /** True when the document was split and only its first part was extracted here. */
-  readonly split: boolean;
 }
 
 export type PageRange = readonly [number, number];
 
-/** How a long document is shared out: the plan, and who is told about the other parts. */
-export interface Splitter {
-  plan(numPages: number): PageRange[];
-  /** Called as soon as the page count is known, before the first part is extracted. */
-  announce(numPages: number, rest: PageRange[]): void;
-}
-
 export interface ExtractOptions {
   /** First and last page to extract (1-based, inclusive); the whole document by default. */
   readonly range?: PageRange;
-  /** Split a long document: extract the plan's first part here and announce the rest. */
-  readonly splitter?: Splitter;
 }
 
-export async function extractPdf(
-  bytes: Uint8Array,
-  options: ExtractOptions = {},
-): Promise<PdfExtraction> {
+/** An open PDF whose pages can be read in several goes, such as the parts of a long document. */
+export interface OpenPdf {
+  readonly numPages: number;
+  /** Pages [from, to]; a damaged page is noted in `unreadable` and left empty. */
+  read(from: number, to: number): Promise<PageTexts>;
+  close(): Promise<void>;
+}
+
+/** Opens a PDF, or throws a ReadError that says in plain words why it cannot be read. */
+export async function openPdfDocument(bytes: Uint8Array): Promise<OpenPdf> {
   if (bytes.length === 0) throw new ReadError('FILE_EMPTY', 'The file is empty (0 bytes).');
   if (!hasPdfHeader(bytes)) {
     const what = describeBinary(bytes);
@@ -49,15 +44,29 @@ export async function extractPdf(
     const doc = await task.promise.catch((error: unknown) => {
       throw readErrorFrom(error);
     });
-    const numPages = doc.numPages;
-    if (numPages === 0) throw new ReadError('PDF_NO_PAGES', 'The PDF has no pages.');
-    const [first, ...rest] = options.splitter?.plan(numPages) ?? [options.range ?? [1, numPages]];
-    if (rest.length > 0) options.splitter?.announce(numPages, rest);
-    const [from, to] = first ?? [1, numPages];
-    const { pages, unreadable } = await readPageTexts(doc, from, to);
-    return { numPages, pages, unreadable, split: rest.length > 0 };
-  } finally {
+    if (doc.numPages === 0) throw new ReadError('PDF_NO_PAGES', 'The PDF has no pages.');
+    return {
+      numPages: doc.numPages,
+      read: (from, to) => readPageTexts(doc, from, to),
+      close: () => task.destroy(),
+    };
+  } catch (error) {
     await task.destroy();
+    throw error;
+  }
+}
+
+export async function extractPdf(
+  bytes: Uint8Array,
+  options: ExtractOptions = {},
+): Promise<PdfExtraction> {
+  const pdf = await openPdfDocument(bytes);
+  try {
+    const [from, to] = options.range ?? [1, pdf.numPages];
+    const { pages, unreadable } = await pdf.read(from, to);
+    return { numPages: pdf.numPages, pages, unreadable };
+  } finally {
+    await pdf.close();
   }
 }
 

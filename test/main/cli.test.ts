@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisReport, type DocumentResult, type Finding } from '../../shared/model/finding';
+import { makeBrochurePdf } from '../fixtures/brochure';
 
 const root = join(import.meta.dirname, '..', '..');
 const launcher = join(root, 'main', 'cli', 'claimlens.mjs');
@@ -201,6 +202,21 @@ describe('claimlens analyse on the fixtures', () => {
       expect(f.ocrConfidence).toBeGreaterThan(0.5);
       expect(f.quads.length).toBeGreaterThan(0);
     }
+  });
+
+  it('shares a long PDF out between workers and finds exactly what one worker finds', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'claimlens-long-')), 'long-120.pdf');
+    writeFileSync(file, await makeBrochurePdf({ pages: 120, seed: 120 }));
+    const documents = (jobs: string) => {
+      const out = `${file}.${jobs}.json`;
+      const run = claimlens(['analyse', file, '--jobs', jobs, '--format', 'json', '--out', out]);
+      expect(run.code).toBe(0);
+      return AnalysisReport.parse(JSON.parse(readFileSync(out, 'utf8'))).documents;
+    };
+    const one = documents('1');
+    expect(one[0]!.findings.length).toBeGreaterThan(100);
+    expect(new Set(one[0]!.findings.map((f) => f.page)).size).toBeGreaterThan(90);
+    expect(documents('2')).toEqual(one);
   });
 
   it("shares a short scan's OCR pages between workers and puts the document back together", async () => {

@@ -8,12 +8,16 @@ describe('planParts', () => {
     expect(planParts(400, { workers: 1 })).toEqual([[1, 400]]);
   });
 
-  it('cuts a long document into twice as many parts as workers, covering every page once', () => {
+  it('cuts a long document into four times as many parts as workers, covering every page once', () => {
     expect(planParts(400, { workers: 2 })).toEqual([
-      [1, 100],
-      [101, 200],
-      [201, 300],
-      [301, 400],
+      [1, 50],
+      [51, 100],
+      [101, 150],
+      [151, 200],
+      [201, 250],
+      [251, 300],
+      [301, 350],
+      [351, 400],
     ]);
     expect(planParts(60, { workers: 4 })).toEqual([
       [1, 30],
