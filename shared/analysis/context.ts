@@ -127,11 +127,13 @@ export function polarityOf(
         (o.end <= m0
           ? !broken(o.end, m0, false)
           : o.start >= m1
-            ? !broken(m1, o.start, true)
+            ? !broken(m1, o.start, true) && !bracketedForOther(view, text, m1, o.start)
             : true),
     );
     if (hit) return found(polarity, hit);
   }
+  const opening = openingHedge(context, view, text, seg, m0, hedges, notHedge);
+  if (opening) return found(opening[0], opening[1]);
   // "Unlike Hikvision, ...", "more accurate than Dahua": a comparison names someone else's product.
   // It reaches past its next two words only while the comparison's own clause goes on ("unlike
   // competitors that sort shoppers by ethnicity, our counters ..."): a comma or a conjunction
@@ -148,6 +150,52 @@ export function polarityOf(
     .sort((a, b) => b.end - a.end)[0];
   if (comparison) return found('third_party', comparison);
   return { polarity: 'asserted' };
+}
+
+/** How many words from a sentence's start an opening phrase's hedge may begin ("Through our ..."). */
+const OPENING_START = 2;
+/** How many words an opening phrase may run from its hedge to the comma that closes it. */
+const OPENING_LENGTH = 8;
+
+/**
+ * A hedge in a sentence's opening phrase, closed by a comma, covers the clause that follows,
+ * however long: "Through our integration with the FaceGrid platform, operators are alerted when
+ * ...", "En partenariat avec Vocalis, la plateforme identifie ...", "In the next release, the
+ * camera will ...". A clause mark or a clause break ("but") after the comma ends its reach.
+ */
+function openingHedge(
+  context: CompiledContext,
+  view: TokenView,
+  text: string,
+  seg: Segment,
+  m0: number,
+  hedges: readonly [Polarity, CueSet][],
+  notHedge: (o: Occurrence) => boolean,
+): [Polarity, Occurrence] | undefined {
+  const first = seg.firstToken;
+  if (m0 - first <= OPENING_START + 1) return undefined;
+  const { start, end } = view.tokens;
+  // The token after the comma that closes an opening phrase starting at `o`, if it has one.
+  const afterComma = (o: Occurrence): number | undefined => {
+    for (let t = o.end; t < m0 && t <= o.end + OPENING_LENGTH; t++) {
+      const between = text.slice(end[t - 1], start[t]);
+      if (/[,，]/u.test(between)) return t;
+      if (CLAUSE_MARK.test(between) || between.includes('\t')) return undefined;
+    }
+    return undefined;
+  };
+  for (const [polarity, cues] of hedges) {
+    for (const o of cues.find(view, first, Math.min(m0, first + OPENING_START + 6))) {
+      if (o.start - first > OPENING_START || notHedge(o)) continue;
+      const t = afterComma(o);
+      if (t === undefined) continue;
+      const rest = text.slice(start[t], start[m0]);
+      if (CLAUSE_MARK.test(rest) || rest.includes('\t')) continue;
+      if (context.clauseBreaks.find(view, t, m0).length > 0) continue;
+      return [polarity, o];
+    }
+  }
+  return undefined;
 }
 
 /** True when a comma (or a list or clause mark) stands between the run ending before `from` and token `to`. */
@@ -261,10 +309,35 @@ export function shareListPolarity(
   for (let i = ordered.length - 2; i >= 0; i--) {
     const [a, b] = [ordered[i]!, ordered[i + 1]!];
     const cueAt = b.result.cueAt;
-    if (a.result.polarity === 'asserted' && cueAt !== undefined && cueAt >= b.t1 && joined(i + 1)) {
+    if (
+      a.result.polarity === 'asserted' &&
+      cueAt !== undefined &&
+      cueAt >= b.t1 &&
+      joined(i + 1) &&
+      !parenthesised(view, text, b.t1, cueAt)
+    ) {
       a.result = b.result;
     }
   }
+}
+
+/**
+ * True when a cue after a claim is in brackets that close a later list item: in "loitering
+ * detection, face capture (optional)" the bracket belongs to the face capture alone.
+ */
+function bracketedForOther(view: TokenView, text: string, m1: number, cueAt: number): boolean {
+  const { start, end } = view.tokens;
+  const between = text.slice(end[m1 - 1], start[cueAt]);
+  return /[(（]\s*$/u.test(between) && /[,;，、；]/u.test(between);
+}
+
+/**
+ * True when a cue is in brackets straight after a claim: "loitering detection, face capture
+ * (optional)" makes only the face capture optional, not the list before it.
+ */
+function parenthesised(view: TokenView, text: string, claimEnd: number, cueAt: number): boolean {
+  const { start, end } = view.tokens;
+  return /^\s*[(（]\s*$/u.test(text.slice(end[claimEnd - 1], start[cueAt]));
 }
 
 /** How two claims of a sentence are joined. */
