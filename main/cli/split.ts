@@ -7,25 +7,29 @@ export interface SplitPolicy {
 
 /** A PDF up to this long is read by one worker. */
 const SPLIT_ABOVE_PAGES = 48;
-/** Parts are at least this many pages: a worker opens the document for its first part. */
-const MIN_PART_PAGES = 24;
-/**
- * Small parts, taken by whichever worker is free, let the workers finish together; a worker keeps
- * the document open between its parts (main/extract/kept-pdf.ts), so a part costs little more.
- */
-const PARTS_PER_WORKER = 4;
+/** Parts are at least this many pages (a worker opens the document for its first part). */
+const MIN_PART_PAGES = 12;
 
-/** Page ranges (1-based, inclusive) covering the document; one range when it is not worth splitting. */
+/**
+ * Page ranges (1-based, inclusive) covering the document; one range when it is not worth
+ * splitting. Parts shrink as the document goes on: each is an even share of what is left among
+ * twice as many parts as workers. Whichever worker is free takes the next part, so the large
+ * first parts keep the workers busy and the small last ones let them finish together. A worker
+ * keeps the document open between its parts (main/extract/kept-pdf.ts), so small parts cost
+ * little.
+ */
 export function planParts(pageCount: number, policy: SplitPolicy): [number, number][] {
   if (pageCount <= SPLIT_ABOVE_PAGES || policy.workers < 2) return [[1, pageCount]];
-  const count = Math.max(
-    1,
-    Math.min(policy.workers * PARTS_PER_WORKER, Math.floor(pageCount / MIN_PART_PAGES)),
-  );
-  const size = Math.ceil(pageCount / count);
   const parts: [number, number][] = [];
-  for (let from = 1; from <= pageCount; from += size)
-    parts.push([from, Math.min(pageCount, from + size - 1)]);
+  let from = 1;
+  while (from <= pageCount) {
+    const left = pageCount - from + 1;
+    let size = Math.max(MIN_PART_PAGES, Math.ceil(left / (policy.workers * 2)));
+    // A remainder too small to be a part goes with this one.
+    if (left - size < MIN_PART_PAGES) size = left;
+    parts.push([from, from + size - 1]);
+    from += size;
+  }
   return parts;
 }
 

@@ -8,21 +8,40 @@ describe('planParts', () => {
     expect(planParts(400, { workers: 1 })).toEqual([[1, 400]]);
   });
 
-  it('cuts a long document into four times as many parts as workers, covering every page once', () => {
+  it('cuts a long document into parts that shrink towards its end, covering every page once', () => {
     expect(planParts(400, { workers: 2 })).toEqual([
-      [1, 50],
-      [51, 100],
-      [101, 150],
-      [151, 200],
-      [201, 250],
-      [251, 300],
-      [301, 350],
-      [351, 400],
+      [1, 100],
+      [101, 175],
+      [176, 232],
+      [233, 274],
+      [275, 306],
+      [307, 330],
+      [331, 348],
+      [349, 361],
+      [362, 373],
+      [374, 385],
+      [386, 400],
     ]);
     expect(planParts(60, { workers: 4 })).toEqual([
-      [1, 30],
-      [31, 60],
+      [1, 12],
+      [13, 24],
+      [25, 36],
+      [37, 48],
+      [49, 60],
     ]);
+    for (const [pages, workers] of [
+      [49, 2],
+      [1000, 8],
+      [5000, 3],
+    ] as const) {
+      const parts = planParts(pages, { workers });
+      expect(parts[0]![0]).toBe(1);
+      expect(parts.at(-1)![1]).toBe(pages);
+      parts.forEach(([from, to], k) => {
+        expect(to - from + 1).toBeGreaterThanOrEqual(12);
+        if (k > 0) expect(from).toBe(parts[k - 1]![1] + 1);
+      });
+    }
   });
 });
 
