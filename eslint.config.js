@@ -23,6 +23,7 @@ export default tseslint.config(
             'main/toolchain/*.mjs',
             'main/hosts/*.mjs',
             'test/bench/*.mjs',
+            'test/fixtures/workers/*.mjs',
           ],
           // The build scripts and configs above are a dozen small files, not a slow project.
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 20,

@@ -44,8 +44,13 @@ export class WorkerPool<J, R> {
 
   /** Queues a job; `urgent` jobs (parts of a document already started) go first. */
   push(job: J, urgent = false): void {
-    if (urgent) this.queue.unshift(job);
-    else this.queue.push(job);
+    this.pushAll([job], urgent);
+  }
+
+  /** Queues jobs in their order; `urgent` ones go before every job waiting. */
+  pushAll(jobs: readonly J[], urgent = false): void {
+    if (urgent) this.queue.unshift(...jobs);
+    else this.queue.push(...jobs);
     while (
       this.slots.size < this.options.size &&
       this.slots.size < this.queue.length + this.busy()

@@ -76,8 +76,15 @@ export async function runAnalysis(
             parts: [],
             expected: 1 + reply.rest.length,
           });
-          for (const range of [...reply.rest].reverse())
-            pool.push({ file: job.file, path, part: { range, sha256: reply.sha256 } }, true);
+          // In their order: the next free worker takes the largest part left.
+          pool.pushAll(
+            reply.rest.map((range) => ({
+              file: job.file,
+              path,
+              part: { range, sha256: reply.sha256 },
+            })),
+            true,
+          );
           return;
         case 'part': {
           const doc = pending.get(job.file);
