@@ -249,6 +249,8 @@ export function compileContexts(packs: readonly RulePackFile[]): CompiledContext
   for (const pack of packs)
     for (const language of Object.keys(pack.context?.by_language ?? {}))
       languages.add(baseLanguage(language));
+  // Each language's lists hold the universal cues again: parse each text once.
+  const parsedCues = new Map<string, Slot[]>();
   const build = (language: string | null): CompiledContext => {
     const cues = (key: keyof CueLists): CueSet => {
       const sources: { text: string; path: (string | number)[] }[] = [];
@@ -267,11 +269,16 @@ export function compileContexts(packs: readonly RulePackFile[]): CompiledContext
       const parsed = new Map<string, Slot[]>();
       for (const { text, path } of sources) {
         if (parsed.has(text)) continue;
-        try {
-          parsed.set(text, parsePhrase(text, null));
-        } catch (error) {
-          throw new PackCompileError(path, (error as Error).message);
+        let slots = parsedCues.get(text);
+        if (slots === undefined) {
+          try {
+            slots = parsePhrase(text, null);
+          } catch (error) {
+            throw new PackCompileError(path, (error as Error).message);
+          }
+          parsedCues.set(text, slots);
         }
+        parsed.set(text, slots);
       }
       return new CueSet([...parsed.values()]);
     };
