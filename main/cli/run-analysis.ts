@@ -126,7 +126,8 @@ export async function runAnalysis(
     await pool.whenIdle();
     return packs;
   } finally {
-    await pool.close();
+    // The workers stop on their own threads while the caller writes the results.
+    void pool.close();
   }
 }
 
