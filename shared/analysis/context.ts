@@ -30,6 +30,8 @@ const HEDGE_AFTER_REACH = 24;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const LIST_GLUE = /[^\s,/、']/u;
 const CLAUSE_MARK = /[;!?。；！？，]|\.\s/u;
+/** What ends the reach of a Chinese hedge before its claim: not the comma. */
+const CJK_HEDGE_MARK = /[;!?。；！？]|\.\s/u;
 
 export function polarityOf(
   context: CompiledContext,
@@ -119,13 +121,19 @@ export function polarityOf(
   const hedgeExcuses = context.notHedge.find(view, hedgeLo, hedgeHi);
   const notHedge = (o: Occurrence): boolean =>
     hedgeExcuses.some((x) => x.start < o.end && x.end > o.start);
+  // In Chinese a comma joins the clauses of one statement: "步态识别正在研发中，预计明年发布，届时
+  // 可通过走路姿态确认身份" plans all of it. A plan or an option before a claim reaches past it.
+  const hedgeBroken = (from: number, to: number): boolean =>
+    scale === 2
+      ? clauseBroken(context.clauseBreaks, view, text, from, to, false, CJK_HEDGE_MARK)
+      : broken(from, to, false);
   for (const [polarity, cues] of hedges) {
     const hit = cues.find(view, hedgeLo, hedgeHi).find(
       (o) =>
         !notHedge(o) &&
         // A hedge may sit in the next table cell ("Face recognition<TAB>Optional"), not in the one before.
         (o.end <= m0
-          ? !broken(o.end, m0, false)
+          ? !hedgeBroken(o.end, m0)
           : o.start >= m1
             ? !broken(m1, o.start, true) && !bracketedForOther(view, text, m1, o.start)
             : true),
@@ -142,6 +150,7 @@ export function polarityOf(
     .find(view, hedgeLo, m0)
     .filter(
       (o) =>
+        !notHedge(o) &&
         !broken(o.end, m0, false) &&
         (m0 - o.end <= NEAR_NEGATION_REACH * scale ||
           (!hasComma(view, text, o.end, m0) &&
@@ -175,6 +184,9 @@ function openingHedge(
   const first = seg.firstToken;
   if (m0 - first <= OPENING_START + 1) return undefined;
   const { start, end } = view.tokens;
+  // Most sentences have no comma near their start: nothing to look for then.
+  const reach = Math.min(m0, first + OPENING_START + OPENING_LENGTH + 2);
+  if (!/[,，]/u.test(text.slice(start[first], start[reach]))) return undefined;
   // The token after the comma that closes an opening phrase starting at `o`, if it has one.
   const afterComma = (o: Occurrence): number | undefined => {
     for (let t = o.end; t < m0 && t <= o.end + OPENING_LENGTH; t++) {
@@ -188,7 +200,7 @@ function openingHedge(
     for (const o of cues.find(view, first, Math.min(m0, first + OPENING_START + 6))) {
       if (o.start - first > OPENING_START || notHedge(o)) continue;
       const t = afterComma(o);
-      if (t === undefined) continue;
+      if (t === undefined || listComma(context, view, text, t, m0)) continue;
       const rest = text.slice(start[t], start[m0]);
       if (CLAUSE_MARK.test(rest) || rest.includes('\t')) continue;
       if (context.clauseBreaks.find(view, t, m0).length > 0) continue;
@@ -196,6 +208,24 @@ function openingHedge(
     }
   }
   return undefined;
+}
+
+/**
+ * True when the comma before token `t` separates list items rather than closing an opening
+ * phrase: a conjunction or another comma follows within a word or two ("installs, tunes and
+ * services").
+ */
+function listComma(
+  context: CompiledContext,
+  view: TokenView,
+  text: string,
+  t: number,
+  limit: number,
+): boolean {
+  const { start, end } = view.tokens;
+  const to = Math.min(limit, t + 3);
+  if (context.conjunctions.find(view, t, to).some((o) => o.start <= t + 1)) return true;
+  return /[,，、]/u.test(text.slice(end[t], start[to]));
 }
 
 /** True when a comma (or a list or clause mark) stands between the run ending before `from` and token `to`. */
@@ -208,7 +238,8 @@ function hasComma(view: TokenView, text: string, from: number, to: number): bool
 function closesClause(view: TokenView, text: string, seg: Segment, o: Occurrence): boolean {
   if (o.end === seg.endToken) return true;
   const after = text.slice(view.tokens.end[o.end - 1], view.tokens.start[o.end]);
-  return CLAUSE_MARK.test(after);
+  // "Ein Fernzugriff ist technisch ausgeschlossen, Telnet ...": a comma closes a clause too.
+  return CLAUSE_MARK.test(after) || after.includes(',');
 }
 
 /** True when token `t` follows the token before it with only a hyphen between them. */
@@ -293,11 +324,20 @@ export function shareListPolarity(
     }
     return found;
   };
-  // A run of comma links counts only inside a list that a conjunction joins too.
+  // A run of comma links counts only inside a list that a conjunction joins too, or closes
+  // after its last claim: "Hikvision, Dahua or their affiliates".
   const joined = (i: number): boolean => {
     let j = i;
     while (link(j) === 'comma' || (j > i && link(j) === 'overlap')) j++;
-    return j === i ? link(i) !== 'none' : link(j) === 'conjunction';
+    if (j === i) return link(i) !== 'none';
+    return link(j) === 'conjunction' || conjunctionAfter(ordered[j - 1]!);
+  };
+  const conjunctionAfter = (c: ClaimPolarity): boolean => {
+    const { start, end, count } = view.tokens;
+    if (c.t1 >= count || LIST_GLUE.test(text.slice(end[c.t1 - 1], start[c.t1]))) return false;
+    return contextOf(c.seg)
+      .conjunctions.find(view, c.t1, Math.min(count, c.t1 + MAX_JOIN))
+      .some((o) => o.start === c.t1);
   };
   for (let i = 1; i < ordered.length; i++) {
     const [a, b] = [ordered[i - 1]!, ordered[i]!];
@@ -382,10 +422,11 @@ function clauseBroken(
   from: number,
   to: number,
   allowCells: boolean,
+  marks: RegExp = CLAUSE_MARK,
 ): boolean {
   const { start, end } = view.tokens;
   const between = text.slice(from > 0 ? end[from - 1] : 0, start[to] ?? text.length);
-  if (CLAUSE_MARK.test(between)) return true;
+  if (marks.test(between)) return true;
   if (!allowCells && between.includes('\t')) return true;
   return to > from && breaks.find(view, from, to).length > 0;
 }

@@ -22,7 +22,7 @@ import {
 } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.18.0';
+export const ENGINE_VERSION = '1.19.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
@@ -78,9 +78,11 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
 
   const sentenceCache = new Map<number, boolean>();
   const notClaim = new Map<number, boolean>();
-  // A sentence about a law or a sales policy makes no claim ("The AI Act prohibits ...").
+  // A sentence about a law or a sales policy makes no claim ("The AI Act prohibits ..."), nor
+  // does a question ("Q: Does the camera read emotions? A: No."): its answer does.
   const aboutProduct = (s: number): boolean => {
     let no = notClaim.get(s);
+    if (no === undefined && isQuestion(segments[s]!, norm.text)) no = true;
     if (no === undefined && contextFor(rules, state.languages[s]!).notClaim.empty) no = false;
     if (no === undefined) {
       const seg = segments[s]!;
@@ -153,6 +155,14 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
       };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** A sentence that ends with a question mark asks; spec-table rows and headings never do. */
+function isQuestion(seg: Segment, text: string): boolean {
+  if (seg.kind !== 'sentence') return false;
+  let i = seg.end - 1;
+  while (i > seg.start && /[\s"'”’)）]/u.test(text[i]!)) i--;
+  return text[i] === '?' || text[i] === '？';
 }
 
 /**

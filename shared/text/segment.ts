@@ -89,7 +89,9 @@ export function tokenize(text: string): Tokens {
 
 const BULLET = /^(?:[•▪◦‣●■□◆◇○►▶✓✔·*-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/u;
 const TERMINAL = /[.!?;:,。！？；：，、]$/u;
-const SENTENCE_END = /[.!?](?=["')\]]?\s)|[。！？]/gu;
+// Normalising turns the full-width ？ and ！ into ? and !, which end a Chinese sentence without a
+// space after them ("問：能判斷情緒嗎？答：不能。").
+const SENTENCE_END = /[.!?](?=["')\]]?\s)|[!?](?=\p{Script=Han})|[。！？]/gu;
 const ABBREVIATIONS = new Set([
   'e.g',
   'i.e',

@@ -153,6 +153,42 @@ describe('polarity', () => {
     expect(find('Unlike our rivals, we sell facial recognition.')[0]?.polarity).toBe('asserted');
   });
 
+  it('lets a hedge in an opening phrase cover the clause after its comma', () => {
+    expect(
+      find('With a partner firm that trains the models every month, we ship face recognition.')[0]
+        ?.polarity,
+    ).toBe('third_party');
+    // A clause break after the comma ends its reach; a sentence without a comma has none.
+    expect(
+      find('With a partner firm for the cabling and the mounts, but our own face recognition.')[0]
+        ?.polarity,
+    ).toBe('asserted');
+    expect(
+      find(
+        'Our partner network in twelve countries is trained to install, tune and service the camera that runs our face recognition.',
+      )[0]?.polarity,
+    ).toBe('asserted');
+  });
+
+  it('keeps a bracketed cue with the list item it follows', () => {
+    expect(
+      find('Analytics: gait recognition, face detection (optional)').map((f) => f.polarity),
+    ).toEqual(['asserted', 'optional']);
+  });
+
+  it('lets a denial run along a list that a conjunction closes after its last claim', () => {
+    expect(
+      find('Bids must not include face recognition, gait recognition or similar tools.').map(
+        (f) => f.polarity,
+      ),
+    ).toEqual(['negated', 'negated']);
+  });
+
+  it('reports nothing in a question: its answer says what the product does', () => {
+    expect(find('Does the camera support face recognition? It does not support it.')).toEqual([]);
+    expect(find('摄像机支持人脸识别吗？不支持。')).toEqual([]);
+  });
+
   it('gives a hedge that leads into the next claim to that claim', () => {
     expect(
       find('The camera offers face recognition and planned gait recognition.').map(
