@@ -63,9 +63,13 @@ export function polarityOf(
   const excused = (o: Occurrence): boolean =>
     excuses.some((x) => x.start <= o.start && x.end >= o.end);
   // "No cloud, face recognition on the camera": a determiner does not reach past a comma.
-  const near = context.negationBeforeNear
-    .find(view, lo, m0)
-    .filter((o) => m0 - o.end <= NEAR_NEGATION_REACH * scale && !hasComma(view, text, o.end, m0));
+  const near = context.negationBeforeNear.find(view, lo, m0).filter(
+    (o) =>
+      m0 - o.end <= NEAR_NEGATION_REACH * scale &&
+      !hasComma(view, text, o.end, m0) &&
+      // "维吾尔族/非维吾尔族", "with/without glasses": an alternative offered, not a denial.
+      !afterSlash(view, text, o.start),
+  );
   // Between the parts of a proximity match: "the microphone cannot be activated remotely".
   const inside = match.gaps.flatMap(([a, b]) => [
     ...context.negationBefore.find(view, a, b),
@@ -76,7 +80,7 @@ export function polarityOf(
     .find(view, lo, Math.min(m1, m0 + 2 * scale))
     .filter((o) => o.start < m0 && o.end > m0);
   const before = [...context.negationBefore.find(view, lo, m0), ...overlapping, ...near]
-    .filter((o) => !broken(o.end, m0, false))
+    .filter((o) => !broken(o.end, m0, false) && !newClause(context, view, text, o.end, m0))
     .concat(inside)
     .filter((o) => !excused(o))
     .sort((a, b) => b.end - a.end)[0];
@@ -93,16 +97,21 @@ export function polarityOf(
     .find((o) => o.start === m1 && joinedByHyphen(view, text, m1));
   if (suffix) return found('negated', suffix);
 
-  const final = context.negationFinal
-    .find(view, m1, seg.endToken)
-    .find(
-      (o) =>
-        o.end === seg.endToken &&
-        o.start - m1 <= AFTER_REACH * scale &&
-        !broken(m1, o.start, true) &&
-        !excused(o),
-    );
+  const final = context.negationFinal.find(view, m1, seg.endToken).find(
+    (o) =>
+      o.end === seg.endToken &&
+      o.start - m1 <= AFTER_REACH * scale &&
+      !broken(m1, o.start, true) &&
+      !excused(o) &&
+      // "Face matching<TAB>Yes<TAB>No": a later column is another product's.
+      !cellBetween(view, text, m1, o.start),
+  );
   if (final) return found('negated', final);
+
+  // "Face matching<TAB>No<TAB>Yes": a comparison table's first value cell denies it.
+  const cell =
+    seg.kind === 'row' ? nextCellDenial(context, view, text, m1, seg.endToken) : undefined;
+  if (cell) return found('negated', cell);
 
   // "... will be rejected.": the cue closes the sentence or clause the claim is in.
   const closing = context.negationClosing
@@ -114,8 +123,8 @@ export function polarityOf(
   const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_AFTER_REACH * scale);
   const hedges: [Polarity, CueSet][] = [
     ['roadmap', context.roadmap],
-    ['optional', context.optional],
     ['third_party', context.thirdParty],
+    ['optional', context.optional],
   ];
   // A hedge that shares words with an excuse is none: "with licence plate recognition".
   const hedgeExcuses = context.notHedge.find(view, hedgeLo, hedgeHi);
@@ -226,6 +235,72 @@ function listComma(
   const to = Math.min(limit, t + 3);
   if (context.conjunctions.find(view, t, to).some((o) => o.start <= t + 1)) return true;
   return /[,，、]/u.test(text.slice(end[t], start[to]));
+}
+
+/** True when a whole table cell stands between a claim ending before `m1` and token `t`. */
+function cellBetween(view: TokenView, text: string, m1: number, t: number): boolean {
+  const between = text.slice(view.tokens.end[m1 - 1], view.tokens.start[t]);
+  return between.indexOf('\t') !== between.lastIndexOf('\t');
+}
+
+/** True when the token before `t` is joined to it by a slash alone. */
+function afterSlash(view: TokenView, text: string, t: number): boolean {
+  return t > 0 && text.slice(view.tokens.end[t - 1], view.tokens.start[t]).trim() === '/';
+}
+
+/** "And" in the five languages: after a comma it may start a new clause; "or" goes on denying. */
+const AND_WORD = /^(?:and|et|und|y|e)$/u;
+
+/**
+ * True when a comma and a conjunction open a new clause between a denial ending before `from` and
+ * a claim at `to` ("aucune estimation de l'âge ne sera réalisée, et la détection des attroupements
+ * sera ajoutée"). The items of a denied list ("does not support A, B, and C") still share the
+ * denial, through shareListPolarity.
+ */
+function newClause(
+  context: CompiledContext,
+  view: TokenView,
+  text: string,
+  from: number,
+  to: number,
+): boolean {
+  const { start, end } = view.tokens;
+  for (const o of context.conjunctions.find(view, from, to)) {
+    // "shall not be made by, or contain parts from, Dahua": a denial distributes over "or".
+    if (!AND_WORD.test(view.tokens.lower[o.start]!)) continue;
+    if (/,\s*$/u.test(text.slice(end[o.start - 1], start[o.start]))) return true;
+  }
+  return false;
+}
+
+/** How many words of the claim's cell may follow the claim ("P2P cloud<TAB>No"). */
+const CELL_REST = 4;
+
+/** A denial that fills the table cell after the claim's cell, when more cells follow. */
+function nextCellDenial(
+  context: CompiledContext,
+  view: TokenView,
+  text: string,
+  m1: number,
+  segEnd: number,
+): Occurrence | undefined {
+  const { start, end } = view.tokens;
+  let cell = -1;
+  for (let t = m1; t < segEnd && t <= m1 + CELL_REST; t++) {
+    if (text.slice(end[t - 1], start[t]).includes('\t')) {
+      cell = t;
+      break;
+    }
+  }
+  if (cell < 0) return undefined;
+  return context.negationFinal
+    .find(view, cell, Math.min(segEnd, cell + 3))
+    .find(
+      (o) =>
+        o.start === cell &&
+        o.end < segEnd &&
+        text.slice(end[o.end - 1], start[o.end]).includes('\t'),
+    );
 }
 
 /** True when a comma (or a list or clause mark) stands between the run ending before `from` and token `to`. */
@@ -378,6 +453,37 @@ function bracketedForOther(view: TokenView, text: string, m1: number, cueAt: num
 function parenthesised(view: TokenView, text: string, claimEnd: number, cueAt: number): boolean {
   const { start, end } = view.tokens;
   return /^\s*[(（]\s*$/u.test(text.slice(end[claimEnd - 1], start[cueAt]));
+}
+
+/** How many words after a hedged claim a later claim of its category may take its hedge. */
+const SAME_CLAIM_REACH = 20;
+
+/**
+ * A plan, an option or a third party named before a claim covers later claims of the same
+ * category in its clause, which describe the same function: "Next year we plan to add spotting of
+ * spoken phrases ... to the audio analytics", "connect third-party sentiment engines ... to gauge
+ * shopper satisfaction". A claim with a cue of its own keeps it; a clause mark or break ends it.
+ */
+export function shareHedgeAlongClause(
+  claims: readonly ClaimPolarity[],
+  contextOf: (seg: number) => CompiledContext,
+  view: TokenView,
+  text: string,
+): void {
+  const ordered = [...claims].sort((a, b) => a.seg - b.seg || a.t0 - b.t0 || a.t1 - b.t1);
+  for (let i = 0; i < ordered.length; i++) {
+    const a = ordered[i]!;
+    const { polarity, cueAt } = a.result;
+    if (polarity === 'asserted' || polarity === 'negated' || cueAt === undefined || cueAt >= a.t0)
+      continue;
+    for (let j = i + 1; j < ordered.length; j++) {
+      const b = ordered[j]!;
+      if (b.seg !== a.seg || b.t0 - a.t1 > SAME_CLAIM_REACH) break;
+      if (b.t0 < a.t1 || b.category !== a.category || b.result.polarity !== 'asserted') continue;
+      if (clauseBroken(contextOf(a.seg).clauseBreaks, view, text, a.t1, b.t0, false)) break;
+      b.result = a.result;
+    }
+  }
 }
 
 /** How two claims of a sentence are joined. */

@@ -17,12 +17,13 @@ import { segment, tokenize, type Segment, type Tokens } from '../text/segment';
 import {
   polarityOf,
   releaseHedgesOfNextClaims,
+  shareHedgeAlongClause,
   shareListPolarity,
   type ClaimPolarity,
 } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.19.0';
+export const ENGINE_VERSION = '1.20.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
@@ -122,6 +123,7 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
   }));
   releaseHedgesOfNextClaims(claims, contextOf, state.view, norm.text);
   shareListPolarity(claims, contextOf, state.view, norm.text);
+  shareHedgeAlongClause(claims, contextOf, state.view, norm.text);
   return kept
     .map((m, i): Finding => {
       const rule = rules.rules[m.entry.rule]!;

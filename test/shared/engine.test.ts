@@ -184,6 +184,40 @@ describe('polarity', () => {
     ).toEqual(['negated', 'negated']);
   });
 
+  it('gives a later claim of the same kind in the clause the hedge of the first', () => {
+    expect(
+      find(
+        'A partner firm adds face recognition at the gate and, for the archive, face recognition on old footage.',
+      ).map((f) => f.polarity),
+    ).toEqual(['third_party', 'third_party']);
+    // A clause break ends it.
+    expect(
+      find(
+        'A partner firm adds face recognition at the gate, but we built the face recognition on old footage ourselves.',
+      ).map((f) => f.polarity),
+    ).toEqual(['third_party', 'asserted']);
+  });
+
+  it("reads a comparison table's first value cell as the product's own", () => {
+    expect(find('Feature\tUs\tThem\nFace recognition\tNo\tYes')[0]?.polarity).toBe('negated');
+    expect(find('Feature\tUs\tThem\nFace recognition\tYes\tNo')[0]?.polarity).toBe('asserted');
+  });
+
+  it('takes "X/not X" as an alternative, and ", and" as the end of a denial', () => {
+    expect(find('Attributes: with/without ethnic classification')[0]?.polarity).toBe('asserted');
+    expect(
+      find('No support for face recognition is given, and gait recognition is planned.').map(
+        (f) => f.polarity,
+      ),
+    ).toEqual(['negated', 'roadmap']);
+  });
+
+  it('prefers a third party to an option when a claim has both', () => {
+    expect(find('Face recognition through a partner module with a licence.')[0]?.polarity).toBe(
+      'third_party',
+    );
+  });
+
   it('reports nothing in a question: its answer says what the product does', () => {
     expect(find('Does the camera support face recognition? It does not support it.')).toEqual([]);
     expect(find('摄像机支持人脸识别吗？不支持。')).toEqual([]);
