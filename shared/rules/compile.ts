@@ -459,14 +459,26 @@ export class CueSet {
   /** Every occurrence of a cue lying wholly inside tokens [from, to). */
   find(view: TokenView, from: number, to: number): Occurrence[] {
     const found: Occurrence[] = [];
+    // Run for every match's window: no array is built a token.
     for (let t = Math.max(0, from); t < to; t++) {
-      const keyed = this.byFirstWord.get(view.tokens.lower[t]!) ?? [];
-      for (const i of keyed.length > 0 ? [...keyed, ...this.unkeyed] : this.unkeyed) {
-        const end = matchSlots(view, this.cues[i]!, t, to);
-        if (end > t) found.push({ start: t, end });
-      }
+      const keyed = this.byFirstWord.get(view.tokens.lower[t]!);
+      if (keyed !== undefined) this.tryCues(view, keyed, t, to, found);
+      this.tryCues(view, this.unkeyed, t, to, found);
     }
     return found;
+  }
+
+  private tryCues(
+    view: TokenView,
+    cues: readonly number[],
+    t: number,
+    to: number,
+    found: Occurrence[],
+  ): void {
+    for (let k = 0; k < cues.length; k++) {
+      const end = matchSlots(view, this.cues[cues[k]!]!, t, to);
+      if (end > t) found.push({ start: t, end });
+    }
   }
 }
 
