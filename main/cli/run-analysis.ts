@@ -58,7 +58,7 @@ export async function runAnalysis(
     timeoutMs: options.timeoutMs,
     memoryMb: options.memoryMb,
     onStart: (job) => {
-      if (job.part === undefined) options.onStart?.(job.path);
+      if (job.part === undefined && job.prepare !== true) options.onStart?.(job.path);
     },
     onProgress: (job) => {
       options.onOcrPage?.(job.path);
@@ -95,6 +95,8 @@ export async function runAnalysis(
           }
           return;
         }
+        case 'prepared':
+          return;
         case 'part-failed':
           complete(
             job.file,
@@ -108,6 +110,8 @@ export async function runAnalysis(
       }
     },
     onFailure: (job, error) => {
+      // The worker given the whole file reports it.
+      if (job.prepare === true) return;
       complete(job.file, failed(files[job.file]!, pending.get(job.file)?.sha256 ?? null, error));
     },
   });
@@ -123,6 +127,12 @@ export async function runAnalysis(
     files.forEach((path, file) => {
       pool.push({ file, path });
     });
+    // Workers left without a file of their own open one the others read, so that when it is
+    // long and shared out they read their parts at once instead of opening it then.
+    for (let k = files.length; k < options.jobs; k++) {
+      const file = k % files.length;
+      pool.push({ file, path: files[file]!, prepare: true });
+    }
     await pool.whenIdle();
     return packs;
   } finally {

@@ -7,6 +7,7 @@ import { compileRules, type CompiledRules, type LoadedPack } from '../../shared/
 import {
   analyseFile,
   analysePdfPages,
+  preparePdf,
   type FileOutcome,
   type SplitAnnouncement,
 } from '../extract/analyse-file';
@@ -35,12 +36,18 @@ export interface Job {
   readonly path: string;
   /** For a part of a document shared out between workers: its pages and the file's SHA-256. */
   readonly part?: { readonly range: PageRange; readonly sha256: string };
+  /**
+   * Only open the file and keep it for the parts this worker may be given: sent to a worker that
+   * would otherwise wait while another reads the file's page count. Its reply is 'prepared'.
+   */
+  readonly prepare?: true;
 }
 
 export type Reply =
   | FileOutcome
   | ({ readonly kind: 'split' } & SplitAnnouncement)
-  | { readonly kind: 'part-failed'; readonly error: string; readonly code: ReadErrorCode };
+  | { readonly kind: 'part-failed'; readonly error: string; readonly code: ReadErrorCode }
+  | { readonly kind: 'prepared' };
 
 const port = parentPort!;
 // The parser loads while the main thread reads the rule packs; they come as the first message.
@@ -55,6 +62,10 @@ const kept = new KeptPdf();
 
 async function run(job: Job, rules: CompiledRules, setup: WorkerSetup): Promise<Reply> {
   const policy = setup.split;
+  if (job.prepare === true) {
+    await preparePdf(job.path, kept);
+    return { kind: 'prepared' };
+  }
   if (job.part === undefined) {
     await kept.release();
     return analyseFile(

@@ -17,7 +17,7 @@ import { ocrWhereNeeded, pagesNeedingOcr } from './ocr-pages';
 import { extractImage } from './read-image';
 import { extractText } from './read-text';
 import { notSupportedMessage } from '../../shared/input/sniff';
-import { describeBinary, sniff } from './sniff';
+import { describeBinary, hasPdfHeader, sniff } from './sniff';
 
 /** A page's text as the engine read it, kept for the library (`claimlens import`). */
 export interface PageTextOut {
@@ -188,6 +188,22 @@ export async function analysePdfPages(
   const document = (await kept.get(sha256)) ?? (await openAgain(path, sha256, kept));
   const { pages, unreadable } = await document.pdf.read(range[0], range[1]);
   return (await analysePdf(document.bytes, pages, unreadable, rules)).part;
+}
+
+/**
+ * Opens a PDF and keeps it for the parts of it this worker may be given. Anything else, or a
+ * file that cannot be read, is left alone: the worker given the whole file says what is wrong.
+ */
+export async function preparePdf(path: string, kept: KeptPdf): Promise<void> {
+  try {
+    const bytes = await readFile(path);
+    if (!hasPdfHeader(bytes)) return;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if ((await kept.get(sha256)) !== null) return;
+    kept.keep({ sha256, bytes, pdf: await openPdfDocument(bytes) });
+  } catch {
+    // Reported by the worker that reads the whole file.
+  }
 }
 
 async function openAgain(path: string, sha256: string, kept: KeptPdf): Promise<KeptDocument> {

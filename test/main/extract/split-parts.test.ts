@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   analyseFile,
   analysePdfPages,
+  preparePdf,
   type SplitAnnouncement,
 } from '../../../main/extract/analyse-file';
 import { KeptPdf } from '../../../main/extract/kept-pdf';
@@ -74,6 +75,26 @@ describe('a PDF shared out in parts', () => {
     expect(rest.findings.length).toBeGreaterThan(0);
     expect(rest.findings.every((f) => f.page >= 11 && f.page <= PAGES)).toBe(true);
     await kept.release();
+  });
+
+  it('reads a part from the document a waiting worker opened beforehand, without the file', async () => {
+    const path = join(work, 'prepared.pdf');
+    writeFileSync(path, bytes);
+    const kept = new KeptPdf();
+    await preparePdf(path, kept);
+    const { announced } = await firstPart(path, new KeptPdf());
+    rmSync(path);
+    const rest = await analysePdfPages(path, announced[0]!.sha256, rules, [11, PAGES], kept);
+    expect(rest.findings.length).toBeGreaterThan(0);
+    await kept.release();
+  });
+
+  it('leaves a file that is not a PDF, or is missing, to the worker that reads it whole', async () => {
+    const text = join(work, 'notes.txt');
+    writeFileSync(text, 'Face recognition on every camera.');
+    const kept = new KeptPdf();
+    await expect(preparePdf(text, kept)).resolves.toBeUndefined();
+    await expect(preparePdf(join(work, 'missing.pdf'), kept)).resolves.toBeUndefined();
   });
 
   it('refuses a part when the file changed after the first worker hashed it', async () => {
