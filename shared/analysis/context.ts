@@ -39,6 +39,8 @@ export function polarityOf(
   text: string,
   seg: Segment,
   match: { readonly t0: number; readonly t1: number; readonly gaps: readonly [number, number][] },
+  /** Hedges after the claim are looked for only before this token (see releaseHedgesOfNextClaims). */
+  hedgeEnd: number = seg.endToken,
 ): PolarityResult {
   const { t0: m0, t1: m1 } = match;
   // Unspaced scripts put about two characters in a word, so their reach is counted double.
@@ -120,7 +122,7 @@ export function polarityOf(
   if (closing) return found('negated', closing);
 
   const hedgeLo = Math.max(seg.firstToken, m0 - HEDGE_REACH * scale);
-  const hedgeHi = Math.min(seg.endToken, m1 + HEDGE_AFTER_REACH * scale);
+  const hedgeHi = Math.min(seg.endToken, hedgeEnd, m1 + HEDGE_AFTER_REACH * scale);
   const hedges: [Polarity, CueSet][] = [
     ['roadmap', context.roadmap],
     ['third_party', context.thirdParty],
@@ -327,17 +329,20 @@ function joinedByHyphen(view: TokenView, text: string, t: number): boolean {
 const INTRODUCES_REACH = 3;
 
 /**
- * A hedge after a claim that leads straight into another claim belongs to that one: in "reads
- * plates at 400 junctions and will add person tracking", "will add" plans the tracking, not the
- * plate reading, and in "the dashboard shows density, and our partner's app adds age statistics"
- * the partner offers the statistics. The earlier claim is then taken as asserted. A conjunction or
- * punctuation between the hedge and the next claim keeps the hedge with the earlier one.
+ * A hedge after a claim that belongs to a later claim is not the earlier one's: in "reads plates
+ * at 400 junctions and will add person tracking", "will add" plans the tracking, not the plate
+ * reading, and in "face recognition is an option and gait analysis will arrive next year" the plan
+ * is the gait analysis's. The hedge leads straight into the later claim, or that claim stands
+ * between the earlier one and the hedge, after a conjunction or comma, and has the hedge itself.
+ * The earlier claim's polarity is then worked out again from the words before that later claim
+ * (`recompute`), so "is an option" still makes it optional.
  */
 export function releaseHedgesOfNextClaims(
   claims: readonly ClaimPolarity[],
   contextOf: (seg: number) => CompiledContext,
   view: TokenView,
   text: string,
+  recompute: (claim: ClaimPolarity, hedgeEnd: number) => PolarityResult,
 ): void {
   const { start, end } = view.tokens;
   for (const a of claims) {
@@ -356,7 +361,24 @@ export function releaseHedgesOfNextClaims(
         // "face recognition is optional and gait analysis standard": the hedge stays with the first.
         contextOf(b.seg).conjunctions.find(view, cueEnd, b.t0).length === 0,
     );
-    if (introduced) a.result = { polarity: 'asserted' };
+    if (introduced) {
+      a.result = recompute(a, cueAt);
+      continue;
+    }
+    // "La reconnaissance faciale est en option et l'analyse de la démarche arrivera l'an prochain."
+    const between = claims.find(
+      (b) =>
+        b !== a &&
+        b.seg === a.seg &&
+        // "La lecture des plaques et la reconnaissance de la marque arriveront": one list.
+        b.category !== a.category &&
+        b.t0 >= a.t1 &&
+        b.t1 <= cueAt &&
+        b.result.cueAt === cueAt &&
+        (contextOf(b.seg).conjunctions.find(view, a.t1, b.t0).length > 0 ||
+          /[,，、;；]/u.test(text.slice(end[a.t1 - 1], start[b.t0]))),
+    );
+    if (between) a.result = recompute(a, between.t0);
   }
 }
 

@@ -23,7 +23,7 @@ import {
 } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.21.0';
+export const ENGINE_VERSION = '1.22.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
@@ -121,7 +121,16 @@ export function analysePage(page: PageText, rules: CompiledRules): Finding[] {
     t1: m.t1,
     result: polarityOf(contextOf(m.seg), state.view, norm.text, segments[m.seg]!, m),
   }));
-  releaseHedgesOfNextClaims(claims, contextOf, state.view, norm.text);
+  releaseHedgesOfNextClaims(claims, contextOf, state.view, norm.text, (claim, hedgeEnd) =>
+    polarityOf(
+      contextOf(claim.seg),
+      state.view,
+      norm.text,
+      segments[claim.seg]!,
+      kept[claims.indexOf(claim)]!,
+      hedgeEnd,
+    ),
+  );
   shareListPolarity(claims, contextOf, state.view, norm.text);
   shareHedgeAlongClause(claims, contextOf, state.view, norm.text);
   return kept

@@ -212,6 +212,14 @@ describe('polarity', () => {
     ).toEqual(['negated', 'roadmap']);
   });
 
+  it("leaves a later claim's hedge to it and finds the earlier claim's own", () => {
+    expect(
+      find('Face recognition needs a licence and gait recognition is planned.').map(
+        (f) => f.polarity,
+      ),
+    ).toEqual(['optional', 'roadmap']);
+  });
+
   it('prefers a third party to an option when a claim has both', () => {
     expect(find('Face recognition through a partner module with a licence.')[0]?.polarity).toBe(
       'third_party',
