@@ -30,6 +30,8 @@ export async function exportDocument(
     sha256: string;
     format: ExportFormat;
     crops?: readonly ReportCropUpload[];
+    /** Pages whose crops the renderer could not draw: the report and the warnings name them. */
+    undrawnPages?: readonly number[];
     annotated?: AnnotatedCopyUpload;
   },
 ): Promise<ExportOutcome> {
@@ -39,6 +41,7 @@ export async function exportDocument(
     // A report's page images come drawn by the renderer (main parses no PDF); none at all for
     // a document that is not a PDF.
     const crops = new Map((request.crops ?? []).map((c) => [c.id, c]));
+    const undrawnPages = request.undrawnPages ?? [];
     if (request.format === 'annotated-pdf') {
       file = annotatedExport(
         evidence,
@@ -52,9 +55,9 @@ export async function exportDocument(
         request.annotated === undefined || 'error' in request.annotated
           ? { error: request.annotated?.error ?? noCopy(evidence.detail.meta.fileName) }
           : { bytes: checkedCopy(evidence, request.annotated).bytes };
-      file = await renderBundle([{ ...evidence, crops, annotated }], library.audit());
+      file = await renderBundle([{ ...evidence, crops, undrawnPages, annotated }], library.audit());
     } else {
-      file = await renderExport(request.format, [{ ...evidence, crops }]);
+      file = await renderExport(request.format, [{ ...evidence, crops, undrawnPages }]);
     }
   } catch (error) {
     if (!(error instanceof EvidenceError)) throw error;

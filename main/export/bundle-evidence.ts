@@ -16,7 +16,7 @@ import { makeReport, type ReportDocument } from './report-render';
  * (main parses no PDF in the app); without them, the command line draws them with MuPDF.
  */
 export type BundleDocument = EvidenceDocument &
-  Pick<ReportDocument, 'crops'> & {
+  Pick<ReportDocument, 'crops' | 'undrawnPages'> & {
     /**
      * The annotated copy the app's renderer built in its sandbox (checked by main against the
      * original's hash), or why it could not; without it, the command line builds the copy here.

@@ -22,6 +22,9 @@ export interface DiffReportRequest {
   readonly format: 'html' | 'pdf';
   readonly oldCrops?: readonly ReportCropUpload[] | undefined;
   readonly newCrops?: readonly ReportCropUpload[] | undefined;
+  /** Pages of each edition whose crops the renderer could not draw. */
+  readonly oldUndrawnPages?: readonly number[] | undefined;
+  readonly newUndrawnPages?: readonly number[] | undefined;
 }
 
 export async function exportDiffReport(
@@ -63,7 +66,10 @@ export async function exportDiffReport(
       warnings,
     },
     request.format,
-    { old: { crops: crops(request.oldCrops) }, new: { crops: crops(request.newCrops) } },
+    {
+      old: { crops: crops(request.oldCrops), undrawnPages: request.oldUndrawnPages ?? [] },
+      new: { crops: crops(request.newCrops), undrawnPages: request.newUndrawnPages ?? [] },
+    },
   );
   const stem = (name: string): string => name.replace(/\.[^.]*$/, '') || 'document';
   const fileName = `${stem(older.meta.fileName)} vs ${stem(newer.meta.fileName)}.comparison.${request.format}`;

@@ -5,6 +5,7 @@
 // report.
 import { buildDiffReport, diffCropTargets } from '../../shared/export/diff-report-model';
 import type { DiffReportSource } from '../../shared/export/diff-report-model';
+import { undrawnPagesWarning } from '../../shared/export/report-crops';
 import type { ReportCrop } from '../../shared/export/report-model';
 import { renderDiffReportHtml } from './diff-report-html';
 import { renderDiffReportPdf } from './diff-report-pdf';
@@ -15,6 +16,8 @@ import { htmlFontFor, type ReportFormat, type ReportOutput } from './report-rend
 export interface EditionPages {
   readonly bytes?: Uint8Array;
   readonly crops?: ReadonlyMap<string, ReportCrop>;
+  /** Pages the app's renderer could not draw with pdf.js, so their crops are missing. */
+  readonly undrawnPages?: readonly number[];
 }
 
 export async function makeDiffReport(
@@ -29,8 +32,13 @@ export async function makeDiffReport(
   };
   for (const edition of ['old', 'new'] as const) {
     const given = pages[edition];
-    if (given.crops !== undefined) crops[edition] = given.crops;
-    else if (given.bytes !== undefined) {
+    if (given.crops !== undefined) {
+      crops[edition] = given.crops;
+      if ((given.undrawnPages?.length ?? 0) > 0) {
+        const warning = undrawnPagesWarning('pdf.js', given.undrawnPages!);
+        warnings.push(`${source[edition].name}: ${warning}`);
+      }
+    } else if (given.bytes !== undefined) {
       const drawn = await renderCrops(given.bytes, diffCropTargets(source.diff, edition));
       crops[edition] = drawn.crops;
       warnings.push(...drawn.warnings.map((w) => `${source[edition].name}: ${w}`));

@@ -31,9 +31,13 @@ export interface RenderedExport {
 
 const encoder = new TextEncoder();
 
-/** A document's evidence, with the page crops the app's renderer drew for a report. */
+/**
+ * A document's evidence, with the page crops the app's renderer drew for a report and the pages
+ * it could not draw.
+ */
 export type ExportDocument = EvidenceDocument & {
   readonly crops?: ReadonlyMap<string, ReportCrop>;
+  readonly undrawnPages?: readonly number[];
 };
 
 export async function renderExport(

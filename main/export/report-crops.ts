@@ -9,6 +9,7 @@ import {
   rgb01,
   type Box,
   type CropTarget,
+  undrawnPagesWarning,
 } from '../../shared/export/report-crops';
 import type { ReportCrop } from '../../shared/export/report-model';
 import type * as mupdfModule from 'mupdf';
@@ -99,14 +100,7 @@ function draw(
         failedPages.push(pageNumber);
       }
     }
-    if (failedPages.length > 0) {
-      failedPages.sort((a, b) => a - b);
-      warnings.push(
-        `MuPDF could not draw page${failedPages.length === 1 ? '' : 's'} ${failedPages.join(', ')}; ` +
-          'their findings are in the report without an image' +
-          (log.length > 0 ? ` (MuPDF said: ${log.join('; ')}).` : '.'),
-      );
-    }
+    if (failedPages.length > 0) warnings.push(undrawnPagesWarning('MuPDF', failedPages, log));
   } finally {
     doc.destroy();
   }

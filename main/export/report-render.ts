@@ -2,7 +2,7 @@
 // html`), the app's export handler and the evidence bundle: documents' evidence in, the file's
 // bytes out. Crops come from the caller (the app's renderer draws them in its sandbox) or, on
 // the command line, from MuPDF (./report-crops.ts).
-import { cropTargets } from '../../shared/export/report-crops';
+import { cropTargets, undrawnPagesWarning } from '../../shared/export/report-crops';
 import {
   buildReport,
   type ReportCrop,
@@ -22,6 +22,8 @@ export interface ReportDocument extends ReportSource {
   readonly bytes?: Uint8Array;
   /** Crops already drawn (by the app's renderer), by finding or highlight id. */
   readonly crops?: ReadonlyMap<string, ReportCrop>;
+  /** Pages the app's renderer could not draw with pdf.js, so their crops are missing. */
+  readonly undrawnPages?: readonly number[];
 }
 
 /**
@@ -53,7 +55,7 @@ export async function htmlFontFor(text: string): Promise<HtmlFont | null> {
 
 export interface ReportOutput {
   readonly bytes: Uint8Array;
-  /** What the report could not include (page images MuPDF could not draw), in plain words. */
+  /** What the report could not include (page images that could not be drawn), in plain words. */
   readonly warnings: readonly string[];
 }
 
@@ -72,8 +74,10 @@ export async function makeReport(
       const drawn = await renderCrops(doc.bytes, cropTargets(doc.detail));
       crops = drawn.crops;
       cropWarnings = drawn.warnings;
-      warnings.push(...drawn.warnings.map((w) => `${doc.detail.meta.fileName}: ${w}`));
+    } else if (crops !== undefined && (doc.undrawnPages?.length ?? 0) > 0) {
+      cropWarnings = [undrawnPagesWarning('pdf.js', doc.undrawnPages!)];
     }
+    warnings.push(...cropWarnings.map((w) => `${doc.detail.meta.fileName}: ${w}`));
     models.push(
       buildReport({ ...doc, warnings: [...doc.warnings, ...cropWarnings] }, crops ?? new Map()),
     );

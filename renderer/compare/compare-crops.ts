@@ -6,12 +6,17 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { EditionDiff } from '../../shared/diff/diff';
 import { cropTargets } from '../../shared/export/report-crops';
 import { diffCroppable } from '../../shared/export/diff-report-model';
-import { renderReportCrops, type WireCrop } from '../export/crops';
+import { renderReportCrops, type DrawnCrops, type WireCrop } from '../export/crops';
 
+/** As 'library:exportDiff' carries them: each edition's crops and the pages pdf.js could not draw. */
 export interface EditionCrops {
   readonly oldCrops: WireCrop[];
   readonly newCrops: WireCrop[];
+  readonly oldUndrawnPages: number[];
+  readonly newUndrawnPages: number[];
 }
+
+const NONE: DrawnCrops = { crops: [], failedPages: [] };
 
 /** Both editions' crops; `onProgress` hears how many of all of them are drawn. */
 export async function drawEditionCrops(
@@ -24,14 +29,18 @@ export async function drawEditionCrops(
   // An edition without pages (a Word file, a web page) has no page to picture: no crops.
   const oldTotal = docs.old === null ? 0 : cropTargets(older).length;
   const total = oldTotal + (docs.new === null ? 0 : cropTargets(newer).length);
-  const oldCrops =
+  const drawnOld =
     docs.old === null
-      ? []
-      : (await renderReportCrops(docs.old, older, (done) => onProgress(done, total))).crops;
-  const newCrops =
+      ? NONE
+      : await renderReportCrops(docs.old, older, (done) => onProgress(done, total));
+  const drawnNew =
     docs.new === null
-      ? []
-      : (await renderReportCrops(docs.new, newer, (done) => onProgress(oldTotal + done, total)))
-          .crops;
-  return { oldCrops, newCrops };
+      ? NONE
+      : await renderReportCrops(docs.new, newer, (done) => onProgress(oldTotal + done, total));
+  return {
+    oldCrops: drawnOld.crops,
+    newCrops: drawnNew.crops,
+    oldUndrawnPages: drawnOld.failedPages,
+    newUndrawnPages: drawnNew.failedPages,
+  };
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/ipc/contract';
 import { call } from '../app/api';
 import { buildAnnotatedCopy } from './annotated-copy';
+import type { DrawnCrops } from './crops';
 
 const FORMATS: readonly { id: ExportFormat; label: string; detail: string }[] = [
   {
@@ -73,10 +74,11 @@ interface Props {
    * an update appended to the original PDF's own bytes, cannot be made of it.
    */
   readonly notPdf?: string | undefined;
-  /** Draws the report's page images here in the sandbox (renderer/export/crops.ts). */
-  readonly drawCrops?: (
-    onProgress: (done: number, total: number) => void,
-  ) => Promise<ReportCropUpload[]>;
+  /**
+   * Draws the report's page images here in the sandbox (renderer/export/crops.ts), and names the
+   * pages it could not draw.
+   */
+  readonly drawCrops?: (onProgress: (done: number, total: number) => void) => Promise<DrawnCrops>;
 }
 
 type State =
@@ -115,10 +117,13 @@ export function ExportControl({
     setState({ kind: 'working' });
     try {
       let crops: ReportCropUpload[] | undefined;
+      let undrawnPages: number[] = [];
       if (REPORT_FORMATS.has(format) && drawCrops) {
-        crops = await drawCrops((done, total) =>
+        const drawn = await drawCrops((done, total) =>
           setState({ kind: 'working', progress: `Drawing page images: ${done} of ${total}` }),
         );
+        crops = drawn.crops;
+        undrawnPages = drawn.failedPages;
       }
       let annotated: AnnotatedCopyUpload | undefined;
       if (ANNOTATED_FORMATS.has(format) && notPdf !== undefined) {
@@ -137,6 +142,7 @@ export function ExportControl({
         sha256,
         format,
         ...(crops ? { crops } : {}),
+        ...(undrawnPages.length > 0 ? { undrawnPages } : {}),
         ...(annotated ? { annotated } : {}),
       });
       if (outcome.saved) setState({ kind: 'done', outcome });

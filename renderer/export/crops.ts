@@ -94,24 +94,22 @@ async function renderOne(page: PDFPageProxy, target: CropTarget): Promise<WireCr
   }
 }
 
-/** The crops as the export request carries them; pages that failed are left without images. */
-export async function drawReportCrops(
-  pdf: PDFDocumentProxy,
-  doc: CroppableDocument,
-  onProgress: (done: number, total: number) => void,
-): Promise<WireCrop[]> {
-  return (await renderReportCrops(pdf, doc, onProgress)).crops;
+/** The crops drawn for a report, and the pages pdf.js could not draw (sent along, named in it). */
+export interface DrawnCrops {
+  readonly crops: WireCrop[];
+  readonly failedPages: number[];
 }
 
 /**
  * Crops for the report of `doc`: the same targets and regions as the command line's. A page that
- * cannot be drawn loses its images, not the export; `onProgress` hears how many are done.
+ * cannot be drawn loses its images, not the export, and is named in `failedPages` so the report
+ * can say so; `onProgress` hears how many are done.
  */
 export async function renderReportCrops(
   pdf: PDFDocumentProxy,
   doc: CroppableDocument,
   onProgress: (done: number, total: number) => void = () => undefined,
-): Promise<{ crops: WireCrop[]; failedPages: number[] }> {
+): Promise<DrawnCrops> {
   const targets = cropTargets(doc);
   const crops: WireCrop[] = [];
   const failedPages = new Set<number>();

@@ -14,7 +14,7 @@ import type { ExportFormat, MenuCommand } from '../../shared/ipc/contract';
 import type { Quad } from '../../shared/model/finding';
 import type { DocumentView } from '../../shared/model/library';
 import { ApiError, call, readOriginal } from '../app/api';
-import { drawReportCrops } from '../export/crops';
+import { renderReportCrops } from '../export/crops';
 import { ExportControl } from '../export/ExportControl';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { describeKind, inputKind, openPdfOrImage } from '../input/open-input';
@@ -401,7 +401,7 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
           nativeSave={nativeMenus}
           preferredFormat={exportFormat}
           notPdf={notPdf}
-          {...(pdf ? { drawCrops: (progress) => drawReportCrops(pdf.doc, detail, progress) } : {})}
+          {...(pdf ? { drawCrops: (progress) => renderReportCrops(pdf.doc, detail, progress) } : {})}
         />
         <Legend />
       </div>

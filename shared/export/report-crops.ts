@@ -124,6 +124,26 @@ export function cropTargets(detail: CroppableDocument, limit = MAX_CROPS): CropT
   );
 }
 
+/**
+ * The report's one line on pages whose images could not be drawn, in the command line's reports
+ * (MuPDF, main/export/report-crops.ts) and the app's (pdf.js in the renderer's sandbox, which
+ * sends the pages with the export request), so a reader sees the same words from either. `said`
+ * is the drawing library's own message, where there is one.
+ */
+export function undrawnPagesWarning(
+  drawer: 'MuPDF' | 'pdf.js',
+  pages: readonly number[],
+  said: readonly string[] = [],
+): string {
+  const list = [...new Set(pages)].sort((a, b) => a - b);
+  const one = list.length === 1;
+  return (
+    `${drawer} could not draw page${one ? '' : 's'} ${list.join(', ')}; ` +
+    `${one ? 'its' : 'their'} findings are in the report without an image` +
+    (said.length > 0 ? ` (${drawer} said: ${said.join('; ')}).` : '.')
+  );
+}
+
 /** '#rrggbb' as three numbers from 0 to 1. */
 export function rgb01(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);

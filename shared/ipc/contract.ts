@@ -138,6 +138,13 @@ export const ReportCropUpload = z.strictObject({
 export type ReportCropUpload = z.infer<typeof ReportCropUpload>;
 
 /**
+ * Pages whose report images the renderer could not draw (pdf.js failed on them): their findings
+ * go into the report without an image, and the report and the export's warnings say which pages.
+ * Each has at least one crop target, so there are at most MAX_CROPS of them.
+ */
+export const UndrawnPages = z.array(z.number().int().min(1).max(1_000_000)).max(MAX_CROPS);
+
+/**
  * Largest annotated copy a request may carry: 1 GiB. The copy is the original (which main
  * already holds) plus the annotations appended to it, and travels in one message that main
  * hashes in memory; a bound keeps a runaway renderer from making main allocate without end,
@@ -215,6 +222,8 @@ export const contract = {
       format: z.enum(['json', 'csv', 'html', 'pdf']),
       oldCrops: z.array(ReportCropUpload).max(MAX_CROPS).optional(),
       newCrops: z.array(ReportCropUpload).max(MAX_CROPS).optional(),
+      oldUndrawnPages: UndrawnPages.optional(),
+      newUndrawnPages: UndrawnPages.optional(),
     }),
     res: ExportOutcome,
   },
@@ -266,6 +275,8 @@ export const contract = {
       format: ExportFormat,
       /** For the report formats: the crops the renderer drew (shared/export/report-crops.ts). */
       crops: z.array(ReportCropUpload).max(MAX_CROPS).optional(),
+      /** Pages whose crops the renderer could not draw, named in the report's warnings. */
+      undrawnPages: UndrawnPages.optional(),
       /** For 'annotated-pdf' and 'bundle': the copy the renderer built (AnnotatedCopyUpload). */
       annotated: AnnotatedCopyUpload.optional(),
     }),

@@ -14,6 +14,7 @@ import { HandlerError } from '../../../main/ipc/dispatch';
 import { LibraryStore } from '../../../main/store/library-store';
 import { diffEditions, editionOf } from '../../../shared/diff/diff';
 import { diffCroppable } from '../../../shared/export/diff-report-model';
+import { undrawnPagesWarning } from '../../../shared/export/report-crops';
 import { writeEditions } from '../diff-editions';
 import { ROOT } from './helpers';
 
@@ -97,9 +98,32 @@ describe('the comparison report from the app', () => {
         TOOL,
       );
       expect(pdf.warnings).toEqual([]);
+
+      // Pages the renderer could not draw are named, with the edition, in the shared words.
+      const newPages = [...new Set(diffCroppable(diff, 'new').findings.map((f) => f.finding.page))];
+      const undrawn = await exportDiffReport(
+        store,
+        saveIntoFolder(folder),
+        {
+          old: shas.old,
+          new: shas.new,
+          format: 'html',
+          oldCrops,
+          newCrops: [],
+          newUndrawnPages: newPages,
+        },
+        TOOL,
+      );
+      const warning = `sv-9000-2024.pdf: ${undrawnPagesWarning('pdf.js', newPages)}`;
+      expect(warning).toMatch(/^sv-9000-2024\.pdf: pdf\.js could not draw pages? \d/);
+      expect(undrawn.warnings).toEqual([warning]);
+      expect(DomUtils.textContent(parseDocument(await readFile(undrawn.path!, 'utf8')))).toContain(
+        warning,
+      );
       const read = await PDFDocument.load(await readFile(pdf.path!));
       expect(read.getTitle()).toBe('Comparison of editions: sv-9000-2023.pdf → sv-9000-2024.pdf');
       expect((await readdir(folder)).sort()).toEqual([
+        'sv-9000-2023 vs sv-9000-2024.comparison (2).html',
         'sv-9000-2023 vs sv-9000-2024.comparison.html',
         'sv-9000-2023 vs sv-9000-2024.comparison.pdf',
       ]);
