@@ -18,6 +18,7 @@ import { collectInputs } from './inputs';
 import { writeOutput } from './output';
 import { runAnalysis } from './run-analysis';
 import { Progress } from './progress';
+import { WORKER_MEMORY_MB } from './early-workers';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv' | 'table' | 'html';
 
@@ -38,9 +39,6 @@ export interface AnalyseOptions {
 }
 
 export const EXIT = { done: 0, threshold: 1, unreadable: 2 } as const;
-
-/** Worker heap limit: a hostile file is stopped here instead of taking the machine down. */
-const WORKER_MEMORY_MB = 3072;
 
 export async function analyseCommand(options: AnalyseOptions): Promise<number> {
   let paths = options.paths;

@@ -24,6 +24,7 @@ import { writeOutput } from './output';
 import { WorkerPool } from './pool';
 import type { Job, Reply, WorkerSetup } from './worker';
 import type { OcrLanguage } from '../../shared/ocr/languages';
+import { WORKER_MEMORY_MB } from './early-workers';
 
 export type ImportFormat = 'json' | 'table';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['json', 'table'];
@@ -73,9 +74,6 @@ export interface ImportSummary {
   /** Files not looked at because the import was cancelled. */
   readonly notImported: string[];
 }
-
-/** Worker heap limit, as for analyse. */
-const WORKER_MEMORY_MB = 3072;
 
 export async function importCommand(options: ImportOptions): Promise<number> {
   const { files, missing } = collectInputs(options.paths);

@@ -2,6 +2,7 @@
 // that hangs or explodes is stopped and reported, its worker replaced, and the run goes on.
 import { Worker } from 'node:worker_threads';
 import { ReadError } from '../../shared/model/errors';
+import { takeEarlyWorker, workerOptions } from './early-workers';
 
 export interface PoolOptions<J, R> {
   readonly size: number;
@@ -134,10 +135,9 @@ export class WorkerPool<J, R> {
   }
 
   private start(): void {
-    const worker = new Worker(this.options.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
-      stderr: true,
-    });
+    const { workerUrl, memoryMb } = this.options;
+    const worker =
+      takeEarlyWorker(workerUrl, memoryMb) ?? new Worker(workerUrl, workerOptions(memoryMb));
     // pdf.js reports odd fonts on stderr; the run's own messages say what matters.
     worker.stderr.resume();
     const slot: Slot<J> = { worker, ready: false, job: null, timer: null };
