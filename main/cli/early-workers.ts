@@ -13,7 +13,15 @@ export function workerOptions(memoryMb: number): WorkerOptions {
   return { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, stderr: true };
 }
 
-const early: { readonly url: string; readonly memoryMb: number; readonly worker: Worker }[] = [];
+interface EarlyWorker {
+  readonly url: string;
+  readonly memoryMb: number;
+  readonly worker: Worker;
+  /** It failed to start or stopped before the pool took it: the pool starts another instead. */
+  gone: boolean;
+}
+
+const early: EarlyWorker[] = [];
 
 /** The worker count `--jobs` asks for, or one a core; the real parse comes later. */
 function jobsOf(args: readonly string[]): number {
@@ -23,21 +31,37 @@ function jobsOf(args: readonly string[]): number {
   return Number.isInteger(jobs) && jobs >= 1 ? Math.min(jobs, 64) : availableParallelism();
 }
 
-/** Starts the workers `claimlens analyse` will ask for; other commands start none here. */
-export function startEarlyWorkers(argv: readonly string[], url: URL): void {
+/** Starts the workers `claimlens analyse` will ask for (other commands start none) and returns them. */
+export function startEarlyWorkers(argv: readonly string[], url: URL): Worker[] {
   const [command, ...args] = argv;
-  if (command !== 'analyse' && command !== 'analyze') return;
-  if (args.some((a) => a === '--help' || a === '-h')) return;
+  if (command !== 'analyse' && command !== 'analyze') return [];
+  if (args.some((a) => a === '--help' || a === '-h')) return [];
+  const started: Worker[] = [];
   for (let k = 0; k < jobsOf(args); k++) {
-    const worker = new Worker(url, workerOptions(WORKER_MEMORY_MB));
-    early.push({ url: url.href, memoryMb: WORKER_MEMORY_MB, worker });
+    const entry: EarlyWorker = {
+      url: url.href,
+      memoryMb: WORKER_MEMORY_MB,
+      worker: new Worker(url, workerOptions(WORKER_MEMORY_MB)),
+      gone: false,
+    };
+    // Until the pool takes it, a failure is only noted: the pool's own worker then reports it.
+    const gone = (): void => {
+      entry.gone = true;
+    };
+    entry.worker.once('error', gone).once('exit', gone);
+    early.push(entry);
+    started.push(entry.worker);
   }
+  return started;
 }
 
 /** A worker started early with these options, now the caller's; undefined when none is left. */
 export function takeEarlyWorker(url: URL, memoryMb: number): Worker | undefined {
-  const at = early.findIndex((e) => e.url === url.href && e.memoryMb === memoryMb);
-  return at < 0 ? undefined : early.splice(at, 1)[0]!.worker;
+  const at = early.findIndex((e) => e.url === url.href && e.memoryMb === memoryMb && !e.gone);
+  if (at < 0) return undefined;
+  const [{ worker }] = early.splice(at, 1) as [EarlyWorker];
+  worker.removeAllListeners('error').removeAllListeners('exit');
+  return worker;
 }
 
 /** Stops the early workers nobody took (a usage error, fewer files than workers). */
