@@ -32,7 +32,7 @@ const secured = installSecurity({ development, log });
 let openFile: (path: string) => void = (path) => {
   startFiles.push(path);
 };
-const startFiles: string[] = documentPaths(process.argv.slice(1), process.cwd());
+const startFiles: string[] = documentPaths(appArguments(process.argv), process.cwd());
 app.on('open-file', (event, path) => {
   event.preventDefault();
   openFile(path);
@@ -88,25 +88,48 @@ async function start(): Promise<void> {
     window = null;
   });
   // A file opened while the app runs (a second launch with it, or macOS's open-file) is imported
-  // and shown; the renderer reads it as it reads any document it opens.
+  // and shown; the renderer reads it as it reads any document it opens. One it does not read is
+  // refused in a message box that says why.
   const open = async (paths: readonly string[]): Promise<void> => {
-    const sha256 = await importPaths(services.store, paths, log);
-    if (sha256 === null) return;
+    const { last, refused } = await importPaths(services.store, paths, log);
+    showRefused(refused);
+    if (last === null) return;
     menu.refresh();
-    menu.send({ command: 'open-recent', sha256 });
+    menu.send({ command: 'open-recent', sha256: last });
+  };
+  const showRefused = (refused: readonly string[]): void => {
+    if (refused.length === 0 || window === null) return;
+    void dialog.showMessageBox(window, {
+      type: 'warning',
+      message:
+        refused.length === 1
+          ? 'ClaimLens could not open a file'
+          : `ClaimLens could not open ${refused.length} files`,
+      detail: refused.join('\n\n'),
+      buttons: ['OK'],
+    });
   };
   openFile = (path) => void open([path]);
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window === null) return;
     if (window.isMinimized()) window.restore();
     window.focus();
-    void open(documentPaths(argv.slice(1), workingDirectory));
+    void open(documentPaths(appArguments(argv), workingDirectory));
   });
   // One window is the whole app, on macOS too: closing it quits, and quitting closes the library.
   app.on('window-all-closed', () => {
     app.quit();
   });
   await window.loadURL(APP_ENTRY_URL);
+  showRefused(services.openRefused);
+}
+
+/**
+ * A command line's own arguments: after the executable, and after the entry script too when the
+ * Electron runtime runs the app from a folder (`npm start`), where `process.defaultApp` is set.
+ */
+function appArguments(argv: readonly string[]): string[] {
+  return argv.slice(process.defaultApp ? 2 : 1);
 }
 
 /** Holds the quit until the library has flushed and closed. */

@@ -1,10 +1,12 @@
 // Documents the operating system asks the app to open: "Open with ClaimLens" in a file manager,
 // a document given on the command line, a second launch with a file, macOS's open-file. Each is copied
 // into the library like a document opened from the app; the renderer then reads it in its sandbox.
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// What ClaimLens does not read (told by the file's first bytes, as the app and the command line
+// tell it) is refused before it enters the library, in plain words.
+import { stat, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
-import { READABLE_NAME } from '../shared/input/sniff';
+import { fileURLToPath } from 'node:url';
+import { describeBinary, notSupportedMessage, sniff } from '../shared/input/sniff';
 import type { DocumentMeta } from '../shared/model/library';
 
 /** The part of the library used here (main/store/library-store.ts). */
@@ -13,34 +15,60 @@ export interface DocumentImporter {
 }
 
 /**
- * The files of a kind ClaimLens reads (PDF, Word, web page, image, text) named in a command line,
- * resolved against the folder it was started in. Flags, the executable and the app's own entry
- * script are not documents; neither is a missing file.
+ * The documents named in a command line's arguments (after the executable and, when Electron runs
+ * the app from a folder, its entry script): every argument that is not a flag, as a path resolved
+ * against the folder it was started in. A `file:` URL counts as its path: a Linux desktop entry's
+ * `%U` lets file managers pass either.
  */
 export function documentPaths(args: readonly string[], cwd: string): string[] {
   return args
-    .filter((arg) => !arg.startsWith('-') && READABLE_NAME.test(arg))
-    .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)))
-    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
+    .filter((arg) => arg !== '' && !arg.startsWith('-'))
+    .map((arg) => (/^file:/i.test(arg) ? fileURLToPath(arg) : arg))
+    .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)));
+}
+
+export interface OpenOutcome {
+  /** The hash of the last file imported (the one to show), or null. */
+  readonly last: string | null;
+  /** Each file that was not opened, "name: why", in plain words. */
+  readonly refused: readonly string[];
 }
 
 /**
- * Copies each file into the library; returns the hash of the last one that could be read (the
- * one to show), or null. A file that cannot be read is named in the log and the others go on.
+ * Copies each file ClaimLens reads into the library. A missing file, a folder, an empty file or
+ * one of another kind is not imported: `refused` says why, and the others go on.
  */
 export async function importPaths(
   store: DocumentImporter,
   paths: readonly string[],
   log: (message: string) => void,
-): Promise<string | null> {
+): Promise<OpenOutcome> {
   let last: string | null = null;
+  const refused: string[] = [];
   for (const path of paths) {
     try {
-      const { meta } = await store.importDocument(basename(path), await readFile(path));
-      last = meta.sha256;
+      const read = await readDocument(path);
+      if ('reason' in read) throw new Error(read.reason);
+      last = (await store.importDocument(basename(path), read.bytes)).meta.sha256;
     } catch (error) {
-      log(`could not open ${path}: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      refused.push(`${basename(path)}: ${reason}`);
+      log(`could not open ${path}: ${reason}`);
     }
   }
-  return last;
+  return { last, refused };
+}
+
+/** The file's bytes, or why it is not a document ClaimLens opens, in plain words. */
+async function readDocument(path: string): Promise<{ bytes: Uint8Array } | { reason: string }> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) return { reason: `There is no such file (${path}).` };
+  if (info.isDirectory()) {
+    return { reason: 'It is a folder; use "Open folder…" to import every document in it.' };
+  }
+  if (!info.isFile()) return { reason: 'It is not a file.' };
+  const bytes = new Uint8Array(await readFile(path));
+  if (bytes.length === 0) return { reason: 'The file is empty (0 bytes).' };
+  if (sniff(bytes, path) === 'other') return { reason: notSupportedMessage(describeBinary(bytes)) };
+  return { bytes };
 }

@@ -15,6 +15,8 @@ import { importPaths } from '../open-files';
 export interface HostServices {
   readonly store: LibraryStore;
   readonly handlers: Handlers;
+  /** Files given at start that were not opened, "name: why" (main/open-files.ts). */
+  readonly openRefused: readonly string[];
   close(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export interface ServiceOptions {
   readonly libraryDir: string;
   readonly host: AppInfo['host'];
   readonly openExternal: (url: URL) => Promise<boolean>;
-  /** PDF files to open as the app starts (from its command line): imported before anything else. */
+  /** Files to open as the app starts (from its command line): imported before anything else. */
   readonly open?: readonly string[];
   readonly log?: (message: string) => void;
   /** Where exports go (Electron: a save dialog); by default the Downloads folder. */
@@ -31,11 +33,7 @@ export interface ServiceOptions {
 
 export async function startServices(options: ServiceOptions): Promise<HostServices> {
   const store = await LibraryStore.open(options.libraryDir);
-  const openAtStart = await importPaths(
-    store,
-    options.open ?? [],
-    options.log ?? (() => undefined),
-  );
+  const opened = await importPaths(store, options.open ?? [], options.log ?? (() => undefined));
   let bundled: LoadedPack[] | null = null;
   const rules = new UserPacks({
     libraryDir: options.libraryDir,
@@ -52,9 +50,9 @@ export async function startServices(options: ServiceOptions): Promise<HostServic
     packs: () => rules.forEngine(),
     rules,
     samplesDir: resourcePath('samples'),
-    openAtStart,
+    openAtStart: opened.last,
     openExternal: options.openExternal,
     ...(options.saveExport ? { saveExport: options.saveExport } : {}),
   });
-  return { store, handlers, close: () => store.close() };
+  return { store, handlers, openRefused: opened.refused, close: () => store.close() };
 }

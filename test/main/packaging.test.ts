@@ -1,7 +1,8 @@
 // The packaged desktop app, as `npm run dist:check` builds it with electron-builder.yml (Linux
 // `dir` target, stand-in Electron runtime, no network): what app.asar may hold and how big it may
 // be, that what the app reads at run time is in it, that its main bundle loads with nothing but
-// 'electron' beside it, and that the fuses and the PDF association are set.
+// 'electron' beside it, and that the fuses and the associations with every kind of file the app
+// reads are set.
 import { execFile } from 'node:child_process';
 import {
   cpSync,
@@ -22,6 +23,7 @@ import { FuseV1Options, FuseState, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FONT_FILES } from '../../main/export/report-font';
+import { READABLE_ACCEPT, READABLE_NAME } from '../../shared/input/sniff';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -52,6 +54,23 @@ const FORBIDDEN = [
   // Code from packages belongs in the bundle, not beside it.
   /^\/main\/node_modules\/.+\/[^/]+\.(js|mjs|cjs)$/,
 ];
+
+/**
+ * The MIME type each extension's association names (on Linux, the desktop entry's MimeType),
+ * or undefined where another extension of the same kind names it already.
+ */
+const OWN_MIME_TYPE: Record<string, string | undefined> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  htm: undefined,
+  xhtml: 'application/xhtml+xml',
+  txt: 'text/plain',
+  text: undefined,
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: undefined,
+};
 
 interface DistCheck {
   unpacked: string;
@@ -233,7 +252,7 @@ describe('the packaged runtime', () => {
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(off);
   });
 
-  it('is configured for every platform, with icons and the PDF association', () => {
+  it('is configured for every platform, with icons and the file associations', () => {
     const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<
       string,
       Record<string, unknown> & { target?: string[]; icon?: string }
@@ -247,17 +266,33 @@ describe('the packaged runtime', () => {
     expect(config.fileAssociations).toContainEqual(
       expect.objectContaining({ ext: 'pdf', mimeType: 'application/pdf', role: 'Viewer' }),
     );
+    // Every extension the app's Open dialog takes is associated, one an entry, as a viewer that
+    // is offered, not made the default.
+    const readable = READABLE_ACCEPT.split(',')
+      .filter((item) => item.startsWith('.'))
+      .map((item) => item.slice(1));
+    expect(config.fileAssociations.map((a) => a.ext).sort()).toStrictEqual(readable.sort());
+    for (const association of config.fileAssociations) {
+      expect(READABLE_NAME.test(`brochure.${association.ext}`), association.ext).toBe(true);
+      expect(association, association.ext).toMatchObject({ role: 'Viewer', rank: 'Alternate' });
+      expect(association.name, association.ext).toBeTruthy();
+    }
+    const mime = (ext: string) => config.fileAssociations.find((a) => a.ext === ext)?.mimeType;
+    expect(readable.map(mime)).toStrictEqual(readable.map((ext) => OWN_MIME_TYPE[ext]));
   });
 
-  it('offers itself for PDFs in the Linux desktop entry the installers would write', () => {
+  it('offers itself for every input in the Linux desktop entry the installers would write', () => {
     const entry = Object.fromEntries(
       readFileSync(dist.desktopEntry, 'utf8')
         .split('\n')
         .filter((line) => line.includes('='))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
-    expect(entry.MimeType?.split(';')).toContain('application/pdf');
-    // %U: the file manager passes the chosen PDF to the app.
+    const types = entry.MimeType!.split(';').filter((type) => type !== '');
+    expect(types.sort()).toStrictEqual(
+      [...new Set(Object.values(OWN_MIME_TYPE).filter((t) => t !== undefined))].sort(),
+    );
+    // %U: the file manager passes the chosen file (a path or a file: URL) to the app.
     expect(entry.Exec).toBe('/opt/ClaimLens/claimlens %U');
     expect(entry.Icon).toBe('claimlens');
     expect(entry.Name).toBe('ClaimLens');

@@ -1,6 +1,7 @@
 // The composition root with a mocked Electron and mocked services: security installed before the
 // window exists, every channel answered for the window and refused to others, one window on the
-// app's scheme, a second launch focusing it, and the library closed on quit.
+// app's scheme, a second launch focusing it and opening what it names (refusing, in a message box,
+// what ClaimLens does not read), and the library closed on quit.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,7 @@ vi.mock('../../../main/hosts/services', () => ({
       handlers: Object.fromEntries(
         CHANNELS.map((channel) => [channel, () => Promise.resolve(`${channel} done`)]),
       ),
+      openRefused: ['price-list.zip: ClaimLens reads PDF, Word (.docx), ...'],
       close: () => {
         services.close.calls += 1;
         return Promise.resolve();
@@ -51,6 +53,7 @@ vi.mock('../../../main/hosts/services', () => ({
 const root = mkdtempSync(join(tmpdir(), 'claimlens-app-'));
 const rendererDir = join(root, 'renderer');
 let window: BrowserWindow;
+let startBox: unknown[] | undefined;
 
 beforeAll(async () => {
   mkdirSync(rendererDir);
@@ -63,6 +66,11 @@ beforeAll(async () => {
     expect(BrowserWindow.instances[0]?.loaded).toHaveLength(1);
   });
   window = BrowserWindow.instances[0]!;
+  // Mocks' calls are cleared before each test: the message box shown at start is kept here.
+  await vi.waitFor(() => {
+    expect(dialog.showMessageBox).toHaveBeenCalled();
+  });
+  startBox = dialog.showMessageBox.mock.calls[0];
 });
 afterAll(() => {
   vi.unstubAllEnvs();
@@ -157,6 +165,34 @@ describe('the Electron app', () => {
       ]);
     });
     expect(services.imported).toEqual(['Brochure 2024.pdf']);
+  });
+
+  it('says in a message box which files given at start were not opened', () => {
+    expect(startBox).toEqual([
+      window,
+      expect.objectContaining({
+        type: 'warning',
+        message: 'ClaimLens could not open a file',
+        detail: 'price-list.zip: ClaimLens reads PDF, Word (.docx), ...',
+      }),
+    ]);
+  });
+
+  it('opens what a second launch gives that ClaimLens reads, and refuses the rest in words', async () => {
+    writeFileSync(join(root, 'scan.png'), Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a));
+    writeFileSync(join(root, 'logo.gif'), 'GIF89a');
+    services.imported.length = 0;
+    app.emit('second-instance', fakeEvent({}), ['claimlens', 'logo.gif', 'scan.png'], root);
+    await vi.waitFor(() => {
+      expect(dialog.showMessageBox).toHaveBeenCalledOnce();
+    });
+    expect(services.imported).toEqual(['scan.png']);
+    const options = dialog.showMessageBox.mock.calls[0]?.[1] as { message: string; detail: string };
+    expect(options.message).toBe('ClaimLens could not open a file');
+    expect(options.detail).toBe(
+      'logo.gif: ClaimLens reads PDF, Word (.docx), saved web pages (.html), PNG and JPEG ' +
+        'images and plain text; this is a GIF image.',
+    );
   });
 
   it('quits when the window closes, after closing the library once', async () => {
