@@ -3,6 +3,7 @@
 // image itself, one unit a pixel with y upward (as if it were a PDF page at 72 dpi), so quads on
 // it agree between the two.
 import { ReadError } from '../model/errors';
+import type { Affine } from '../ocr/ocr-text';
 
 /** Larger images are refused, as pdf.js refuses images over its cap (decompression bombs). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -49,19 +50,55 @@ export function imageSize(bytes: Uint8Array): ImageSize | null {
 }
 
 /**
- * Quarter turns clockwise that show a JPEG upright, from its EXIF orientation (a phone stores a
- * portrait photo as landscape pixels with "turn me" in its header): 6 is one, 3 two, 8 three.
- * Mirrored orientations (2, 4, 5, 7) count as none, as the OCR engine turns none of them.
+ * Where a stored pixel goes when the photo is shown upright, from its EXIF orientation (a phone
+ * stores a portrait photo as landscape pixels, a front camera or scanner may store it mirrored,
+ * with "show me turned" in its header): stored (x, y) to upright (x', y'), both in pixels with y
+ * downward, as [a, b, c, d, e, f] with x' = a x + c y + e and y' = b x + d y + f. `width` and
+ * `height` are the stored pixels'. EXIF 2.32, tag 0x0112: 2 mirrors left-right, 3 turns a half,
+ * 4 mirrors top-bottom, 5 transposes (a mirror along the diagonal), 6 turns a quarter clockwise,
+ * 7 transverses, 8 turns a quarter anticlockwise; 1 and anything else leave the pixels be.
  */
-export function quarterTurns(bytes: Uint8Array): 0 | 1 | 2 | 3 {
-  const orientation = exifOrientation(bytes);
-  return orientation === 6 ? 1 : orientation === 3 ? 2 : orientation === 8 ? 3 : 0;
+export function uprightTransform(orientation: number, width: number, height: number): Affine {
+  const w = width;
+  const h = height;
+  switch (orientation) {
+    case 2:
+      return [-1, 0, 0, 1, w, 0];
+    case 3:
+      return [-1, 0, 0, -1, w, h];
+    case 4:
+      return [1, 0, 0, -1, 0, h];
+    case 5:
+      return [0, 1, 1, 0, 0, 0];
+    case 6:
+      return [0, 1, -1, 0, h, 0];
+    case 7:
+      return [0, -1, -1, 0, h, w];
+    case 8:
+      return [0, -1, 1, 0, 0, w];
+    default:
+      return [1, 0, 0, 1, 0, 0];
+  }
 }
 
-/** The image's size as shown upright (width and height swapped by an odd number of turns). */
+/** `first`, then `then`: the affine that applies both, in that order. */
+export function thenAffine(first: Affine, then: Affine): Affine {
+  const [a, b, c, d, e, f] = first;
+  const [A, B, C, D, E, F] = then;
+  return [
+    a * A + b * C,
+    a * B + b * D,
+    c * A + d * C,
+    c * B + d * D,
+    e * A + f * C + E,
+    e * B + f * D + F,
+  ];
+}
+
+/** The image's size as shown upright (width and height swapped by orientations 5 to 8). */
 export function uprightSize(bytes: Uint8Array): ImageSize {
   const size = checkedImageSize(bytes);
-  return quarterTurns(bytes) % 2 === 1 ? { width: size.height, height: size.width } : size;
+  return exifOrientation(bytes) >= 5 ? { width: size.height, height: size.width } : size;
 }
 
 /** The EXIF orientation (1-8) of a JPEG, in either byte order; 1 when it has none. */

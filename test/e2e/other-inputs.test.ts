@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import * as mupdf from 'mupdf';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveIntoFolder } from '../../main/export/app-export';
@@ -19,6 +18,7 @@ import { bundledRulesDir, loadPacks } from '../../main/rules/load-packs';
 import { compileRules } from '../../shared/rules/compile';
 import { verifyBundle } from '../../main/export/verify';
 import { DOCX_CLAIMS } from '../fixtures/make-input-fixtures';
+import { orientedPhoto } from '../support/oriented-photo';
 import { newLibraryDir, screenshot, startApp, type RunningApp } from './harness';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
@@ -287,16 +287,18 @@ describe('other inputs in the app', () => {
     await panel.getByRole('button', { name: 'Discard' }).click();
   });
 
-  it("reads photos stored sideways (EXIF orientation) upright, with the CLI's quads", async () => {
+  it("reads photos stored turned or mirrored (EXIF orientation) upright, with the CLI's quads", async () => {
     const { page } = app;
     const rules = compileRules(loadPacks([bundledRulesDir()]));
     for (const [orientation, order] of [
       [6, 'II'],
       [8, 'MM'],
       [3, 'II'],
+      [2, 'MM'],
+      [5, 'II'],
     ] as const) {
       const name = `photo-${orientation}-${order}.jpg`;
-      writeFileSync(join(work, name), turnedPhoto(orientation, order));
+      writeFileSync(join(work, name), orientedPhoto(orientation, order));
       const row = await importFile(page, join(work, name), name);
       await row.click();
       const findings = page.getByRole('complementary', { name: 'Findings' });
@@ -305,6 +307,7 @@ describe('other inputs in the app', () => {
         .waitFor();
       await page.locator('[data-page="1"] .highlight-layer .hl.high').first().waitFor();
       if (orientation === 6) await screenshot(page, 'photo-turned-upright');
+      if (orientation === 5) await screenshot(page, 'photo-mirrored-upright');
       const sha256 = app.services.store.list().find((d) => d.fileName === name)!.sha256;
       const inApp = (await app.services.store.detail(sha256)).findings.map((f) => f.finding);
       const outcome = await analyseFile(join(work, name), rules);
@@ -384,40 +387,4 @@ describe('other inputs in the app', () => {
 function f0<T>(list: readonly T[]): T {
   expect(list.length).toBeGreaterThan(0);
   return list[0]!;
-}
-
-/**
- * scanned-page.png (875 x 625) stored as a phone stores a turned photo: its pixels turned back,
- * as a JPEG whose EXIF orientation (in `order`, big- or little-endian) says how to show it.
- */
-function turnedPhoto(orientation: 3 | 6 | 8, order: 'II' | 'MM'): Uint8Array {
-  const doc = mupdf.Document.openDocument(
-    readFileSync(join(FIXTURES, 'scanned-page.png')),
-    'image/png',
-  );
-  const source = doc.loadPage(0);
-  const scale = 875 / source.getBounds()[2];
-  const back = { 3: 180, 6: -90, 8: 90 }[orientation];
-  const jpeg = source
-    .toPixmap(
-      mupdf.Matrix.concat(mupdf.Matrix.scale(scale, scale), mupdf.Matrix.rotate(back)),
-      mupdf.ColorSpace.DeviceRGB,
-      false,
-      true,
-    )
-    .asJPEG(85);
-  const be = order === 'MM';
-  const u16 = (v: number): number[] => (be ? [v >> 8, v & 255] : [v & 255, v >> 8]);
-  const u32 = (v: number): number[] => (be ? [0, 0, ...u16(v)] : [...u16(v), 0, 0]);
-  const tiff = [
-    ...(be ? [0x4d, 0x4d] : [0x49, 0x49]),
-    ...u16(42),
-    ...u32(8),
-    ...u16(1),
-    ...[...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0],
-    ...u32(0),
-  ];
-  const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
-  const app1 = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
-  return Uint8Array.from([...jpeg.subarray(0, 2), ...app1, ...jpeg.subarray(2)]);
 }

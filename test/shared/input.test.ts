@@ -10,7 +10,8 @@ import {
   checkedImageSize,
   exifOrientation,
   imageSize,
-  quarterTurns,
+  thenAffine,
+  uprightTransform,
   uprightSize,
 } from '../../shared/input/image-size';
 import { sniff } from '../../shared/input/sniff';
@@ -215,13 +216,56 @@ describe('photo orientation', () => {
     expect(exifOrientation(file('scanned-page.png'))).toBe(1);
   });
 
-  it('turns a portrait photo stored as landscape pixels upright, mirrored ones not', () => {
+  it('shows a photo stored turned or mirrored upright, at the size it is shown', () => {
     expect(imageSize(jpegWith(6, 'II'))).toEqual({ width: 300, height: 200 });
     expect(uprightSize(jpegWith(6, 'II'))).toEqual({ width: 200, height: 300 });
     expect(uprightSize(jpegWith(8, 'MM'))).toEqual({ width: 200, height: 300 });
+    expect(uprightSize(jpegWith(5, 'MM'))).toEqual({ width: 200, height: 300 });
+    expect(uprightSize(jpegWith(7, 'II'))).toEqual({ width: 200, height: 300 });
     expect(uprightSize(jpegWith(3, 'MM'))).toEqual({ width: 300, height: 200 });
-    expect([6, 3, 8, 1, 2, 5].map((o) => quarterTurns(jpegWith(o, 'II')))).toEqual([
-      1, 2, 3, 0, 0, 0,
+    expect(uprightSize(jpegWith(2, 'II'))).toEqual({ width: 300, height: 200 });
+    expect(uprightSize(jpegWith(4, 'II'))).toEqual({ width: 300, height: 200 });
+    // Where the stored image's top-left and top-right corners are shown (EXIF 2.32, tag 0x0112:
+    // "the 0th row is the visual ..., the 0th column is the visual ..."), on a 300 x 200 image.
+    const at = (o: number, x: number, y: number) => {
+      const [a, b, c, d, e, f] = uprightTransform(o, 300, 200);
+      return [a * x + c * y + e, b * x + d * y + f];
+    };
+    const corners = [1, 2, 3, 4, 5, 6, 7, 8].map((o) => [at(o, 0, 0), at(o, 300, 0)]);
+    expect(corners).toEqual([
+      [
+        [0, 0],
+        [300, 0],
+      ], // 1: top row at the top, first column on the left
+      [
+        [300, 0],
+        [0, 0],
+      ], // 2: top row at the top, first column on the right
+      [
+        [300, 200],
+        [0, 200],
+      ], // 3: top row at the bottom, first column on the right
+      [
+        [0, 200],
+        [300, 200],
+      ], // 4: top row at the bottom, first column on the left
+      [
+        [0, 0],
+        [0, 300],
+      ], // 5: top row on the left, first column at the top
+      [
+        [200, 0],
+        [200, 300],
+      ], // 6: top row on the right, first column at the top
+      [
+        [200, 300],
+        [200, 0],
+      ], // 7: top row on the right, first column at the bottom
+      [
+        [0, 300],
+        [0, 0],
+      ], // 8: top row on the left, first column at the bottom
     ]);
+    expect(thenAffine([2, 0, 0, 3, 1, 1], [0, 1, -1, 0, 10, 0])).toEqual([0, 2, -3, 0, 9, 1]);
   });
 });
