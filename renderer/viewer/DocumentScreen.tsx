@@ -401,7 +401,9 @@ export function DocumentScreen({ sha256, menuCommand, askPassword, onClose, nati
           nativeSave={nativeMenus}
           preferredFormat={exportFormat}
           notPdf={notPdf}
-          {...(pdf ? { drawCrops: (progress) => renderReportCrops(pdf.doc, detail, progress) } : {})}
+          {...(pdf
+            ? { drawCrops: (progress) => renderReportCrops(pdf.doc, detail, progress) }
+            : {})}
         />
         <Legend />
       </div>
