@@ -23,7 +23,7 @@ import {
 } from './context';
 
 /** Bumped whenever a change to the engine can change its findings; stored with every finding. */
-export const ENGINE_VERSION = '1.25.0';
+export const ENGINE_VERSION = '1.26.0';
 
 /** A rule match before polarity and quads: token and normalised-character spans. */
 interface Match {
