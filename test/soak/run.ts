@@ -69,6 +69,9 @@ process.stdout.write(
       .join(''),
 );
 for (const r of internal) process.stdout.write(`internal failure: ${r.path}: ${r.error}\n`);
+// A file stopped by the time limit is named: on a busy machine a slow file may need a longer one.
+for (const r of results.filter((r) => r.error?.startsWith('Stopped after') === true))
+  process.stdout.write(`time limit: ${r.path}\n`);
 const ok = results.length === expected && internal.length === 0 && (code === 0 || code === 2);
 process.stdout.write(ok ? 'soak: OK\n' : 'soak: FAILED\n');
 process.exit(ok ? 0 : 1);
