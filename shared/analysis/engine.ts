@@ -206,20 +206,22 @@ function indexedMatches(state: PageState, rules: CompiledRules): Match[] {
   const { start, end } = view.tokens;
   const matches: Match[] = [];
   const lastTried = new Int32Array(rules.patternCount).fill(-1);
-  for (let t = 0; t < view.tokens.count; t++) {
-    const s = segOf[t]!;
-    if (s < 0) continue;
-    const seg = segments[s]!;
-    rules.index.candidates(view, t, (entry) => {
-      if (lastTried[entry.uid] === t) return;
-      lastTried[entry.uid] = t;
-      // The index offers only patterns of rules whose languages are active on this token.
-      const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
-      const span = matchAt(view, state.text, pattern, t, seg);
-      if (span !== null) {
-        matches.push({ entry, seg: s, ...span, start: start[span.t0]!, end: end[span.t1 - 1]! });
-      }
-    });
+  // One visitor for the page, reading the token and segment of the loop (no closure a token).
+  let t = 0;
+  let s = 0;
+  const visit = (entry: IndexEntry): void => {
+    if (lastTried[entry.uid] === t) return;
+    lastTried[entry.uid] = t;
+    // The index offers only patterns of rules whose languages are active on this token.
+    const pattern = rules.rules[entry.rule]!.patterns[entry.pattern]!;
+    const span = matchAt(view, state.text, pattern, t, segments[s]!);
+    if (span !== null) {
+      matches.push({ entry, seg: s, ...span, start: start[span.t0]!, end: end[span.t1 - 1]! });
+    }
+  };
+  for (t = 0; t < view.tokens.count; t++) {
+    s = segOf[t]!;
+    if (s >= 0) rules.index.candidates(view, t, visit);
   }
   return matches;
 }

@@ -168,6 +168,9 @@ function parseAlternative(raw: string, term: string, language: string | null): A
  */
 export class TokenView {
   private readonly stems = new Map<string, (string | undefined)[]>();
+  /** The cache of the language asked for last: most lookups in a row are in one language. */
+  private lastLanguage = '';
+  private lastStems: (string | undefined)[] = [];
 
   constructor(
     readonly tokens: Tokens,
@@ -180,10 +183,15 @@ export class TokenView {
   }
 
   stemOf(index: number, language: string): string {
-    let cache = this.stems.get(language);
-    if (cache === undefined) {
-      cache = new Array<string | undefined>(this.tokens.count);
-      this.stems.set(language, cache);
+    let cache = this.lastStems;
+    if (language !== this.lastLanguage) {
+      let found = this.stems.get(language);
+      if (found === undefined) {
+        found = new Array<string | undefined>(this.tokens.count);
+        this.stems.set(language, found);
+      }
+      cache = this.lastStems = found;
+      this.lastLanguage = language;
     }
     let s = cache[index];
     if (s === undefined) {
